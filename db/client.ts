@@ -1,0 +1,46 @@
+/**
+ * The one database client. It opens lazily (never at import time, so `next build` does not create a
+ * database file) and runs with WAL and a busy timeout so the app, the CLI and imports can share the file.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+const BUSY_TIMEOUT_MS = 10_000;
+let instance: { sqlite: Database.Database; db: Db; path: string } | null = null;
+
+/** The database file in use: DATABASE_PATH, or ./data/driftline.db under the working directory. */
+export function databasePath(): string {
+  return resolve(process.env.DATABASE_PATH || "./data/driftline.db");
+}
+
+/** Opens a connection with the pragmas every connection needs. */
+export function openSqlite(path = databasePath()): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function getDb(): Db {
+  const path = databasePath();
+  if (instance?.path !== path) {
+    instance?.sqlite.close();
+    const sqlite = openSqlite(path);
+    instance = { sqlite, db: drizzle(sqlite, { schema }), path };
+  }
+  return instance.db;
+}
+
+/** Closes the shared connection (tests and the CLI, before exiting or switching files). */
+export function closeDb(): void {
+  instance?.sqlite.close();
+  instance = null;
+}

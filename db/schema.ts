@@ -1,0 +1,332 @@
+/**
+ * The whole product's data model. Times are epoch milliseconds in UTC (`integer` with mode "timestamp_ms").
+ * JSON columns hold plain data whose shape is owned by `lib/` (profiles, reports, models); their TypeScript
+ * types are attached with `$type` so reads come back typed.
+ */
+import { sql } from "drizzle-orm";
+import {
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
+import type { BatchProfile, ColumnSpec } from "@/lib/data/types";
+
+export const BATCH_SOURCES = ["upload", "cli", "seed", "sqlite", "postgres"] as const;
+export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+export const RUN_TRIGGERS = ["manual", "cli", "schedule", "alert"] as const;
+export const STEP_NAMES = [
+  "extract",
+  "validate_data",
+  "train",
+  "validate_model",
+  "register",
+  "deploy",
+  "score",
+  "monitor",
+] as const;
+export const STEP_STATUSES = ["pending", "running", "succeeded", "failed", "skipped"] as const;
+export const ALIASES = ["champion", "challenger"] as const;
+export const ALERT_STATES = ["ok", "firing", "resolved"] as const;
+export const SEVERITIES = ["ok", "warning", "critical"] as const;
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A named collection of batches with the same meaning, e.g. "Telco customers". */
+export const datasets = sqliteTable("datasets", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull().default(""),
+  createdAt: createdAt(),
+});
+export type Dataset = typeof datasets.$inferSelect;
+
+/** One snapshot of rows taken at `asOf` from a source; immutable once stored. */
+export const batches = sqliteTable(
+  "batches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    datasetId: integer("dataset_id")
+      .notNull()
+      .references(() => datasets.id),
+    asOf: integer("as_of", { mode: "timestamp_ms" }).notNull(),
+    source: text("source", { enum: BATCH_SOURCES }).notNull(),
+    /** File name or query label the rows came from. */
+    sourceDetail: text("source_detail").notNull().default(""),
+    /** Size of the source file in bytes, when there was one. */
+    sourceBytes: integer("source_bytes"),
+    rowCount: integer("row_count").notNull(),
+    columns: text("columns", { mode: "json" }).$type<ColumnSpec[]>().notNull(),
+    targetColumn: text("target_column"),
+    positiveValue: text("positive_value"),
+    idColumn: text("id_column"),
+    profile: text("profile", { mode: "json" }).$type<BatchProfile>().notNull(),
+    warnings: text("warnings", { mode: "json" }).$type<string[]>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("batches_dataset_as_of").on(t.datasetId, t.asOf)],
+);
+export type Batch = typeof batches.$inferSelect;
+
+/**
+ * The stored rows of a batch. `cells` is a JSON array aligned with `batches.columns`, holding each
+ * cell's original text, or null where the cell was blank, so nothing in the source is lost.
+ */
+export const batchRows = sqliteTable(
+  "batch_rows",
+  {
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => batches.id, { onDelete: "cascade" }),
+    /** 1-based data row number in the source (the header is not counted). */
+    rowNumber: integer("row_number").notNull(),
+    entityId: text("entity_id"),
+    cells: text("cells").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.batchId, t.rowNumber] }),
+    index("batch_rows_entity").on(t.batchId, t.entityId),
+  ],
+);
+
+/** A saved configuration: source, target, features, model settings, gates, policy, schedule. */
+export const pipelines = sqliteTable("pipelines", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  datasetId: integer("dataset_id")
+    .notNull()
+    .references(() => datasets.id),
+  targetColumn: text("target_column").notNull(),
+  positiveValue: text("positive_value").notNull(),
+  idColumn: text("id_column").notNull(),
+  eventTimeColumn: text("event_time_column"),
+  /** Feature names with their data dictionary entries. */
+  features: text("features", { mode: "json" }).$type<unknown[]>().notNull(),
+  engine: text("engine").notNull().default("cart"),
+  hyperparameters: text("hyperparameters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  split: text("split", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  gates: text("gates", { mode: "json" }).$type<unknown[]>().notNull(),
+  /** "auto": promote when every gate passes; "manual": wait for a person. */
+  deployPolicy: text("deploy_policy", { enum: ["auto", "manual"] }).notNull().default("manual"),
+  decisionThreshold: real("decision_threshold").notNull().default(0.5),
+  riskBands: text("risk_bands", { mode: "json" }).$type<{ high: number; medium: number }>().notNull(),
+  /** Cron expression evaluated in UTC; null means run only on demand. */
+  schedule: text("schedule"),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+export type Pipeline = typeof pipelines.$inferSelect;
+
+export const runs = sqliteTable(
+  "runs",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    trigger: text("trigger", { enum: RUN_TRIGGERS }).notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull(),
+    batchId: integer("batch_id").references(() => batches.id),
+    /** Idempotency key of a scheduled slot, e.g. "pipeline:3:2026-12-03T00:00Z". */
+    slotKey: text("slot_key").unique(),
+    /** Progress of the current step for the UI: { step, percent, message }. */
+    progress: text("progress", { mode: "json" }).$type<Record<string, unknown>>(),
+    error: text("error"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("runs_pipeline_created").on(t.pipelineId, t.createdAt)],
+);
+
+export const runSteps = sqliteTable(
+  "run_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => runs.id, { onDelete: "cascade" }),
+    name: text("name", { enum: STEP_NAMES }).notNull(),
+    status: text("status", { enum: STEP_STATUSES }).notNull(),
+    counts: text("counts", { mode: "json" }).$type<Record<string, number>>(),
+    messages: text("messages", { mode: "json" }).$type<string[]>().notNull(),
+    error: text("error"),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [uniqueIndex("run_steps_run_name").on(t.runId, t.name)],
+);
+
+/** Held while a run of the pipeline is active, so two runs never overlap (the primary key is the lock). */
+export const pipelineLocks = sqliteTable("pipeline_locks", {
+  pipelineId: integer("pipeline_id")
+    .primaryKey()
+    .references(() => pipelines.id),
+  runId: integer("run_id")
+    .notNull()
+    .references(() => runs.id),
+  acquiredAt: integer("acquired_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** Immutable, numbered per pipeline. */
+export const modelVersions = sqliteTable(
+  "model_versions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    version: integer("version").notNull(),
+    runId: integer("run_id").references(() => runs.id),
+    batchId: integer("batch_id").references(() => batches.id),
+    engine: text("engine").notNull(),
+    /** The serialised model: feature spec, encoding and tree. */
+    model: text("model", { mode: "json" }).$type<unknown>().notNull(),
+    featureDictionary: text("feature_dictionary", { mode: "json" }).$type<unknown[]>().notNull(),
+    referenceProfile: text("reference_profile", { mode: "json" }).$type<unknown>(),
+    report: text("report", { mode: "json" }).$type<unknown>(),
+    gateResults: text("gate_results", { mode: "json" }).$type<unknown[]>(),
+    gatesPassed: integer("gates_passed", { mode: "boolean" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("model_versions_pipeline_version").on(t.pipelineId, t.version)],
+);
+
+export const aliases = sqliteTable(
+  "aliases",
+  {
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    alias: text("alias", { enum: ALIASES }).notNull(),
+    modelVersionId: integer("model_version_id")
+      .notNull()
+      .references(() => modelVersions.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.pipelineId, t.alias] })],
+);
+
+/** Append-only: every alias move with who, when, why and the version it replaced. */
+export const aliasHistory = sqliteTable(
+  "alias_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    alias: text("alias", { enum: ALIASES }).notNull(),
+    modelVersionId: integer("model_version_id")
+      .notNull()
+      .references(() => modelVersions.id),
+    previousModelVersionId: integer("previous_model_version_id").references(() => modelVersions.id),
+    actor: text("actor").notNull(),
+    reason: text("reason").notNull().default(""),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("alias_history_pipeline_at").on(t.pipelineId, t.alias, t.at)],
+);
+
+/** One row per customer per scoring run. */
+export const scores = sqliteTable(
+  "scores",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    runId: integer("run_id").references(() => runs.id),
+    modelVersionId: integer("model_version_id")
+      .notNull()
+      .references(() => modelVersions.id),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => batches.id),
+    entityId: text("entity_id").notNull(),
+    /** P(positive class), in [0, 1]. */
+    probability: real("probability").notNull(),
+    band: text("band", { enum: ["high", "medium", "low"] }).notNull(),
+    reasons: text("reasons", { mode: "json" }).$type<string[]>().notNull(),
+    scoredAt: integer("scored_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("scores_pipeline_entity").on(t.pipelineId, t.entityId, t.scoredAt),
+    index("scores_run").on(t.runId),
+  ],
+);
+
+/** Drift of one feature (or the whole dataset when `feature` is null) of a batch against a model's reference. */
+export const driftResults = sqliteTable(
+  "drift_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    modelVersionId: integer("model_version_id")
+      .notNull()
+      .references(() => modelVersions.id),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => batches.id),
+    runId: integer("run_id").references(() => runs.id),
+    feature: text("feature"),
+    psi: real("psi"),
+    severity: text("severity", { enum: SEVERITIES }),
+    /** Every statistic with null + reason where undefined. */
+    metrics: text("metrics", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("drift_results_pipeline_batch").on(t.pipelineId, t.batchId)],
+);
+
+export const alertRules = sqliteTable("alert_rules", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  pipelineId: integer("pipeline_id")
+    .notNull()
+    .references(() => pipelines.id),
+  /** e.g. "feature_psi", "missing_rate", "drift_share", "prediction_drift", "metric", "run_failed". */
+  signal: text("signal").notNull(),
+  feature: text("feature"),
+  operator: text("operator", { enum: [">", ">=", "<", "<="] }).notNull(),
+  warning: real("warning"),
+  critical: real("critical"),
+  /** Fire when M of the last N evaluations breach. */
+  fireM: integer("fire_m").notNull().default(1),
+  fireN: integer("fire_n").notNull().default(1),
+  cooldownSeconds: integer("cooldown_seconds").notNull().default(0),
+  renotifySeconds: integer("renotify_seconds").notNull().default(86_400),
+  channels: text("channels", { mode: "json" }).$type<number[]>().notNull(),
+  state: text("state", { enum: ALERT_STATES }).notNull().default("ok"),
+  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+  mutedUntil: integer("muted_until", { mode: "timestamp_ms" }),
+  createdAt: createdAt(),
+});
+
+export const alertEvents = sqliteTable(
+  "alert_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ruleId: integer("rule_id")
+      .notNull()
+      .references(() => alertRules.id),
+    batchId: integer("batch_id").references(() => batches.id),
+    runId: integer("run_id").references(() => runs.id),
+    value: real("value"),
+    severity: text("severity", { enum: SEVERITIES }).notNull(),
+    /** The state after this evaluation, and whether it was a transition that notifies. */
+    state: text("state", { enum: ALERT_STATES }).notNull(),
+    transition: integer("transition", { mode: "boolean" }).notNull(),
+    message: text("message").notNull(),
+    acknowledgedBy: text("acknowledged_by"),
+    acknowledgedNote: text("acknowledged_note"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("alert_events_rule_at").on(t.ruleId, t.at)],
+);

@@ -1,0 +1,44 @@
+/**
+ * Entry point of `bin/driftline`. Every command accepts --json and then prints exactly one JSON object;
+ * exit 0 on success, 1 on bad input, 2 on usage errors.
+ */
+import { parseArgs } from "node:util";
+import { closeDb } from "@/db/client";
+import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
+import { EXIT, printFailure, printResult, UsageError, type CommandResult } from "./output";
+
+const COMMANDS: Record<string, { usage: string; options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>; run: (positionals: string[], flags: never) => Promise<CommandResult> }> = {
+  ingest: { usage: INGEST_USAGE, options: ingestOptions, run: ingestCommand },
+};
+
+const HELP = ["Usage:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), "  driftline help"].join("\n");
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes("--json");
+  if (name === undefined || name === "help" || name === "--help") {
+    printResult({ json: { usage: HELP }, text: HELP }, json);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  try {
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}".`);
+    const { positionals, values } = parseCommandArgs(rest, command.options);
+    printResult(await command.run(positionals, values as never), json);
+    return EXIT.ok;
+  } catch (error) {
+    return printFailure(error, json);
+  } finally {
+    closeDb();
+  }
+}
+
+function parseCommandArgs(args: string[], options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>) {
+  try {
+    return parseArgs({ args, options: { ...options, json: { type: "boolean" } }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,29 @@
+/** Header checks: a column name may appear once, may not be blank, and a file needs two columns. */
+import { AppError } from "@/lib/errors";
+
+export function checkHeader(record: string[], file: string): string[] {
+  const names = record.map((name) => name.trim());
+  const blank = names.findIndex((name) => name === "");
+  if (blank >= 0) {
+    throw new AppError("blank_column_name", `${file}: column ${blank + 1} of the header has no name.`, { file });
+  }
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) {
+      throw new AppError(
+        "duplicate_column",
+        `${file}: the header names column "${name}" more than once; rename one of them.`,
+        { file, column: name },
+      );
+    }
+    seen.add(name);
+  }
+  if (names.length < 2) {
+    throw new AppError(
+      "one_column",
+      `${file} has a single column ("${names[0]}"). If it uses a delimiter other than ",", ";" or tab, convert it; otherwise add the target and feature columns.`,
+      { file, column: names[0] },
+    );
+  }
+  return names;
+}

@@ -1,0 +1,146 @@
+/**
+ * Ingestion of one CSV file: one streaming pass validates the structure, gathers column statistics,
+ * and (when a sink is given) hands each row to it; afterwards types are inferred or checked, the
+ * target is normalised, the id column chosen and the profile built. Any problem throws an AppError
+ * naming the file, row, column and value; storage is the caller's transaction, so nothing partial stays.
+ */
+import { basename } from "node:path";
+import { AppError } from "@/lib/errors";
+import { ColumnStats } from "./column-stats";
+import { openCsv, streamCsv } from "./csv-source";
+import { checkType, inferType } from "./infer";
+import { buildProfile, profileWarnings } from "./profile";
+import { summarizeTarget } from "./target";
+import { COLUMN_TYPES, type ColumnSpec, type ColumnType, type BatchProfile } from "./types";
+import { normalizeCell } from "./values";
+import { checkHeader } from "./header";
+
+export interface IngestOptions {
+  /** Name used in messages; defaults to the file's base name. */
+  label?: string;
+  target?: string;
+  positive?: string;
+  id?: string;
+  delimiter?: string;
+  /** Types chosen by the user, overriding inference. */
+  types?: Record<string, ColumnType>;
+  onProgress?: (progress: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  /** Receives each data row as normalised cells (null = blank) in header order. */
+  onRow?: (rowNumber: number, cells: (string | null)[]) => void;
+}
+
+export interface IngestResult {
+  file: string;
+  bytes: number;
+  delimiter: string;
+  columns: ColumnSpec[];
+  profile: BatchProfile;
+  warnings: string[];
+}
+
+export async function ingestCsv(path: string, options: IngestOptions = {}): Promise<IngestResult> {
+  const label = options.label ?? basename(path);
+  const csv = openCsv(path, label, options.delimiter);
+  let header = null as string[] | null;
+  let stats: ColumnStats[] = [];
+  let rows = 0;
+
+  await streamCsv(csv, {
+    onRecord(record) {
+      if (header === null) {
+        header = checkHeader(record, label);
+        checkOptionsAgainstHeader(header, options, label);
+        stats = header.map((name) => new ColumnStats(name, { trackFirstRows: name === options.target }));
+        return;
+      }
+      if (record.length !== header.length) {
+        if (record.length === 1 && record[0].trim() === "") return; // a whitespace-only line
+        throw new AppError(
+          "ragged_row",
+          `${label}, row ${rows + 1}: ${record.length} fields, but the header has ${header.length}.`,
+          { file: label, row: rows + 1 },
+        );
+      }
+      rows++;
+      const cells = record.map(normalizeCell);
+      for (let i = 0; i < cells.length; i++) stats[i].add(cells[i], rows);
+      options.onRow?.(rows, cells);
+    },
+    onProgress(bytesRead) {
+      options.onProgress?.({ bytesRead, totalBytes: csv.bytes, rows });
+    },
+  });
+
+  if (header === null) throw new AppError("empty_file", `${label} has no header row.`, { file: label });
+  if (rows === 0) throw new AppError("no_rows", `${label} has a header but no data rows.`, { file: label });
+
+  const columns = stats.map((column): ColumnSpec => {
+    const inferredType = inferType(column, rows);
+    const type = options.types?.[column.name] ?? inferredType;
+    checkType(column, type, label);
+    return { name: column.name, type, inferredType };
+  });
+  const target = options.target === undefined
+    ? null
+    : summarizeTarget(stats[header.indexOf(options.target)], options.positive, label);
+  const idColumn = chooseIdColumn(stats, columns, options.id, label);
+  const profile = buildProfile(stats, columns, rows, target, idColumn);
+  return {
+    file: label,
+    bytes: csv.bytes,
+    delimiter: csv.delimiter,
+    columns,
+    profile,
+    warnings: profileWarnings(profile, options.target),
+  };
+}
+
+function checkOptionsAgainstHeader(header: string[], options: IngestOptions, file: string): void {
+  const named: [string, string | undefined][] = [
+    ["target", options.target],
+    ["id", options.id],
+    ...Object.keys(options.types ?? {}).map((name): [string, string] => ["type override", name]),
+  ];
+  for (const [role, column] of named) {
+    if (column !== undefined && !header.includes(column)) {
+      throw new AppError(
+        "unknown_column",
+        `The ${role} column "${column}" is not in ${file}; its columns are ${header.map((h) => `"${h}"`).join(", ")}.`,
+        { file, column },
+      );
+    }
+  }
+  for (const [name, type] of Object.entries(options.types ?? {})) {
+    if (!(COLUMN_TYPES as readonly string[]).includes(type)) {
+      throw new AppError("bad_type", `Type "${type}" for column "${name}" is not one of ${COLUMN_TYPES.join(", ")}.`, {
+        column: name,
+      });
+    }
+  }
+}
+
+/** The given id column must be unique; otherwise the detected id whose name is not a row counter wins. */
+function chooseIdColumn(stats: ColumnStats[], columns: ColumnSpec[], option: string | undefined, file: string) {
+  if (option !== undefined) {
+    const column = stats.find((s) => s.name === option)!;
+    if (column.firstMissingRow !== null) {
+      throw new AppError("missing_id", `Id column "${option}" is blank in row ${column.firstMissingRow}.`, {
+        file,
+        row: column.firstMissingRow,
+        column: option,
+      });
+    }
+    if (column.firstDuplicate !== null) {
+      const { row, value } = column.firstDuplicate;
+      throw new AppError("duplicate_id", `Id column "${option}", row ${row}: "${value}" appears more than once.`, {
+        file,
+        row,
+        column: option,
+        value,
+      });
+    }
+    return option;
+  }
+  const ids = columns.filter((c) => c.type === "id").map((c) => c.name);
+  return ids.find((name) => !/row/i.test(name)) ?? ids[0] ?? null;
+}
