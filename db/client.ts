@@ -11,11 +11,13 @@ import * as schema from "./schema";
 export type Db = BetterSQLite3Database<typeof schema>;
 
 const BUSY_TIMEOUT_MS = 10_000;
+export const DEFAULT_DATABASE_PATH = "./data/driftline.db";
 let instance: { sqlite: Database.Database; db: Db; path: string } | null = null;
 
 /** The database file in use: DATABASE_PATH, or ./data/driftline.db under the working directory. */
 export function databasePath(): string {
-  return resolve(process.env.DATABASE_PATH || "./data/driftline.db");
+  // turbopackIgnore: a runtime path, not a source file the build should trace.
+  return resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
 }
 
 /** Opens a connection with the pragmas every connection needs. */

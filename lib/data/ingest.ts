@@ -5,7 +5,7 @@
  * naming the file, row, column and value; storage is the caller's transaction, so nothing partial stays.
  */
 import { basename } from "node:path";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { ColumnStats } from "./column-stats";
 import { openCsv, streamCsv } from "./csv-source";
 import { checkType, inferType } from "./infer";
@@ -25,6 +25,11 @@ export interface IngestOptions {
   /** Types chosen by the user, overriding inference. */
   types?: Record<string, ColumnType>;
   onProgress?: (progress: { bytesRead: number; totalBytes: number; rows: number }) => void;
+  /**
+   * Report cells that do not fit their column's type in `typeErrors` instead of throwing, so a person
+   * reviewing an upload can change the type. Imports never set it.
+   */
+  collectTypeErrors?: boolean;
   /** Receives each data row as normalised cells (null = blank) in header order. */
   onRow?: (rowNumber: number, cells: (string | null)[]) => void;
 }
@@ -36,6 +41,8 @@ export interface IngestResult {
   columns: ColumnSpec[];
   profile: BatchProfile;
   warnings: string[];
+  /** Columns whose values do not fit their type (only with `collectTypeErrors`). */
+  typeErrors: ReturnType<AppError["toJSON"]>[];
 }
 
 export async function ingestCsv(path: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -74,10 +81,16 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
   if (header === null) throw new AppError("empty_file", `${label} has no header row.`, { file: label });
   if (rows === 0) throw new AppError("no_rows", `${label} has a header but no data rows.`, { file: label });
 
+  const typeErrors: AppError[] = [];
   const columns = stats.map((column): ColumnSpec => {
     const inferredType = inferType(column, rows);
     const type = options.types?.[column.name] ?? inferredType;
-    checkType(column, type, label);
+    try {
+      checkType(column, type, label);
+    } catch (error) {
+      if (!options.collectTypeErrors || !isAppError(error)) throw error;
+      typeErrors.push(error);
+    }
     return { name: column.name, type, inferredType };
   });
   const target = options.target === undefined
@@ -92,6 +105,7 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
     columns,
     profile,
     warnings: profileWarnings(profile, options.target),
+    typeErrors: typeErrors.map((error) => error.toJSON()),
   };
 }
 

@@ -1,0 +1,27 @@
+/** Stores an uploaded file as a batch in one transaction, streaming progress as NDJSON. */
+import { importCsvBatch } from "@/lib/data/import-batch";
+import { parseJsonBody } from "@/lib/http/body";
+import { errorResponse, ndjsonResponse, throttle } from "@/lib/http/ndjson";
+import { deleteUpload, getUpload } from "@/lib/uploads/store";
+import { importRequestSchema } from "@/lib/validation/upload";
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const upload = getUpload((await params).id);
+    const { asOf, ...options } = await parseJsonBody(request, importRequestSchema);
+    return ndjsonResponse(async (send) => {
+      const progress = throttle(send);
+      const stored = await importCsvBatch(upload.path, {
+        ...options,
+        label: upload.name,
+        source: "upload",
+        asOf: asOf ? new Date(asOf) : undefined,
+        onProgress: (p) => progress({ type: "progress", ...p }),
+      });
+      deleteUpload(upload.id);
+      return { batchId: stored.batchId, rows: stored.profile.rows };
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * Seeds a fresh workspace with the Telco churn dataset (shipped in db/seed, see NOTICE) so the app opens
+ * on real data. Safe to run again: an existing "Telco churn" dataset is left as it is.
+ */
+import { eq } from "drizzle-orm";
+import { closeDb, getDb } from "./client";
+import { migrateDatabase } from "./migrate";
+import { datasets } from "./schema";
+import { DEMO_DATA } from "@/lib/data/demo-data";
+import { importCsvBatch } from "@/lib/data/import-batch";
+
+const DATASET = "Telco churn";
+
+migrateDatabase();
+const existing = getDb().select({ id: datasets.id }).from(datasets).where(eq(datasets.name, DATASET)).get();
+if (existing) {
+  console.log(`"${DATASET}" is already loaded.`);
+} else {
+  const result = await importCsvBatch(DEMO_DATA.telco, {
+    dataset: DATASET,
+    source: "seed",
+    label: "telco-churn.csv",
+    target: "Churn",
+    positive: "Yes",
+    id: "customerID",
+  });
+  console.log(`Loaded "${DATASET}": ${result.profile.rows} rows as batch ${result.batchId}.`);
+}
+closeDb();

@@ -1,0 +1,36 @@
+import { defineConfig } from "@playwright/test";
+
+const PORT = 3100;
+const TMP = "e2e/.tmp";
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      // Debian's Chromium; Playwright never downloads a browser here.
+      executablePath: "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+  },
+  webServer: {
+    // A fresh database for every run: cleared, migrated and seeded, then the production build is served.
+    command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && npx next start -p ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      DATABASE_PATH: `${TMP}/e2e.db`,
+      UPLOAD_DIR: `${TMP}/uploads`,
+      MAX_UPLOAD_MB: "60",
+      APP_URL: `http://127.0.0.1:${PORT}`,
+    },
+  },
+});
