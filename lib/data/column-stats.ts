@@ -1,11 +1,12 @@
 /**
  * A streaming accumulator for one column: everything type inference and the profile need, gathered in a
- * single pass with bounded memory (distinct values are tracked up to DISTINCT_CAP, except for columns that
- * can still be identifiers, whose values must all be remembered to prove uniqueness).
+ * single pass with bounded memory. Distinct values are counted up to DISTINCT_CAP; past it a column stops
+ * counting (its distinct count becomes a lower bound and its top values those of the counted part), except
+ * a column that can still be an identifier, whose values must all be remembered to prove uniqueness.
  */
 import { booleanPairOf, looksLikeFormattedNumber, parseIsoDate, parseNumber } from "./values";
 
-export const DISTINCT_CAP = 100_000;
+export const DISTINCT_CAP = 10_000;
 
 export interface FirstSeen {
   row: number;
@@ -39,11 +40,15 @@ export class ColumnStats {
   /** First row at which each value appeared, kept only for columns that ask (the target). */
   readonly firstRows: Map<string, number> | null;
 
+  /** Counts every value whatever their number (the chosen id column, whose duplicates must all be found). */
+  private readonly uncapped: boolean;
+
   constructor(
     readonly name: string,
-    options: { trackFirstRows?: boolean } = {},
+    options: { trackFirstRows?: boolean; uncapped?: boolean } = {},
   ) {
     this.firstRows = options.trackFirstRows ? new Map() : null;
+    this.uncapped = options.uncapped ?? false;
   }
 
   add(value: string | null, row: number): void {
@@ -84,14 +89,15 @@ export class ColumnStats {
   }
 
   private addDistinct(value: string, row: number): void {
+    if (this.distinctCapped) return;
+    if (this.counts.size >= DISTINCT_CAP && !this.uncapped && !this.couldBeId) {
+      this.distinctCapped = true;
+      return;
+    }
     const seen = this.counts.get(value);
     if (seen !== undefined) {
       this.counts.set(value, seen + 1);
       this.firstDuplicate ??= { row, value };
-      return;
-    }
-    if (this.counts.size >= DISTINCT_CAP && !this.couldBeId) {
-      this.distinctCapped = true;
       return;
     }
     this.counts.set(value, 1);

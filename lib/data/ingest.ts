@@ -57,7 +57,9 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
       if (header === null) {
         header = checkHeader(record, label);
         checkOptionsAgainstHeader(header, options, label);
-        stats = header.map((name) => new ColumnStats(name, { trackFirstRows: name === options.target }));
+        stats = header.map(
+          (name) => new ColumnStats(name, { trackFirstRows: name === options.target, uncapped: name === options.id }),
+        );
         return;
       }
       if (record.length !== header.length) {

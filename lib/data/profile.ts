@@ -57,8 +57,8 @@ export function profileWarnings(profile: BatchProfile, targetColumn: string | un
         `Column "${column.name}" has ${column.distinct.toLocaleString("en")} distinct text values; it is likely free text or an identifier rather than a feature.`,
       );
     }
-    if (column.distinctCapped) {
-      warnings.push(`Column "${column.name}" has more than ${column.distinct.toLocaleString("en")} distinct values; its distinct count is a lower bound.`);
+    if (column.distinctCapped && column.type !== "numeric") {
+      warnings.push(`Column "${column.name}" has more than ${column.distinct.toLocaleString("en")} distinct values; its distinct count and top values cover the rows read until then.`);
     }
   }
   return warnings;
