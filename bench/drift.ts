@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { datasetDrift, featureDrift } from "@/lib/drift/feature-drift";
-import { mulberry32 } from "@/lib/drift/fixtures/seeded";
+import { mulberry32 } from "@/lib/random";
 import { ks2samp } from "@/lib/drift/ks";
 import { buildProfile } from "@/lib/drift/profile";
 import type { FeatureKind, FeatureProfile } from "@/lib/drift/types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mulberry32 } from "./fixtures/seeded";
+import { mulberry32 } from "@/lib/random";
 import { cleanNumeric, distinctUpTo, quantileSorted, sketchOf } from "./sorted";
 
 describe("cleanNumeric's radix sort", () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { bootstrap } from "./bootstrap";
 import { close, loadReference } from "./fixtures/reference";
-import { mulberry32, permutation } from "./random";
+import { mulberry32, permutation } from "@/lib/random";
 import { REASONS } from "./types";
 
 const reference = loadReference();

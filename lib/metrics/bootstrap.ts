@@ -8,7 +8,7 @@
 import { AppError } from "@/lib/errors";
 import { averagePrecisionOfGroups, rocAucOfGroups } from "./auc";
 import { checkInputs } from "./input";
-import { mulberry32, randomIndex } from "./random";
+import { mulberry32, randomIndex } from "@/lib/random";
 import { emptyLike, groupOfRows, scoreGroups } from "./ranking";
 import { defined, REASONS, undefinedBecause, type Labels, type Metric, type Scores } from "./types";
 

@@ -7,7 +7,7 @@ import {
   type ImportanceMetric,
   type PermutationOptions,
 } from "./importance";
-import { mulberry32 } from "./random";
+import { mulberry32 } from "@/lib/random";
 
 const n = 400;
 const random = mulberry32(5);

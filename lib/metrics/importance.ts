@@ -6,7 +6,7 @@
 import { AppError } from "@/lib/errors";
 import { averagePrecision, rocAuc } from "./auc";
 import { brier, logLoss } from "./probability";
-import { mulberry32, permutation } from "./random";
+import { mulberry32, permutation } from "@/lib/random";
 import { defined, undefinedBecause, type Labels, type Metric, type Scores } from "./types";
 
 /** One feature's values, one per row, of any element type the model understands. */

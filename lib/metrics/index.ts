@@ -30,6 +30,5 @@ export {
   reliabilityCurve,
   type CalibrationBin,
 } from "./probability";
-export { mulberry32 } from "./random";
 export { thresholdMetrics, type Confusion, type ThresholdMetrics } from "./threshold";
 export { DEFAULT_THRESHOLD, REASONS, type Labels, type Metric, type Scores } from "./types";

@@ -1,7 +1,7 @@
 /** Decile lift and gains, with a hand-worked tie that straddles a decile boundary. */
 import { describe, expect, it } from "vitest";
 import { liftTable } from "./lift";
-import { mulberry32, permutation } from "./random";
+import { mulberry32, permutation } from "@/lib/random";
 import { REASONS } from "./types";
 
 // 20 rows, 2 per decile. The 0.8 tie group (1 positive in 3 rows) spans ranks 2–4, so decile 1 gets

@@ -5,7 +5,7 @@
  */
 import { expect, it } from "vitest";
 import { evaluate } from "./evaluate";
-import { mulberry32 } from "./random";
+import { mulberry32 } from "@/lib/random";
 
 const n = 1_000_000;
 

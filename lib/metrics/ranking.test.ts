@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { averagePrecision, rocAuc } from "./auc";
 import { prCurve, rocCurve } from "./curves";
-import { mulberry32, permutation } from "./random";
+import { mulberry32, permutation } from "@/lib/random";
 import { groupOfRows, scoreGroups } from "./ranking";
 import { thresholdMetrics } from "./threshold";
 
