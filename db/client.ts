@@ -41,6 +41,12 @@ export function getDb(): Db {
   return instance.db;
 }
 
+/** The raw connection behind getDb(), for the few statements drizzle has no builder for (iteration). */
+export function getSqlite(): Database.Database {
+  getDb();
+  return instance!.sqlite;
+}
+
 /** Closes the shared connection (tests and the CLI, before exiting or switching files). */
 export function closeDb(): void {
   instance?.sqlite.close();

@@ -14,6 +14,11 @@ import {
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import type { BatchProfile, ColumnSpec } from "@/lib/data/types";
+import type { ModelJson } from "@/lib/model/types";
+import type { FeatureDefinition, RunProgress } from "@/lib/pipeline/types";
+import type { ReferenceProfile } from "@/lib/training/reference-profile";
+import type { SplitSettings } from "@/lib/training/split";
+import type { ValidationReport } from "@/lib/training/types";
 
 export const BATCH_SOURCES = ["upload", "cli", "seed", "sqlite", "postgres"] as const;
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
@@ -104,13 +109,14 @@ export const pipelines = sqliteTable("pipelines", {
     .references(() => datasets.id),
   targetColumn: text("target_column").notNull(),
   positiveValue: text("positive_value").notNull(),
-  idColumn: text("id_column").notNull(),
+  /** Null when the data has no customer id; scores then use row numbers. */
+  idColumn: text("id_column"),
   eventTimeColumn: text("event_time_column"),
-  /** Feature names with their data dictionary entries. */
-  features: text("features", { mode: "json" }).$type<unknown[]>().notNull(),
+  /** Features with their data dictionary entries. */
+  features: text("features", { mode: "json" }).$type<FeatureDefinition[]>().notNull(),
   engine: text("engine").notNull().default("cart"),
   hyperparameters: text("hyperparameters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-  split: text("split", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  split: text("split", { mode: "json" }).$type<SplitSettings>().notNull(),
   gates: text("gates", { mode: "json" }).$type<unknown[]>().notNull(),
   /** "auto": promote when every gate passes; "manual": wait for a person. */
   deployPolicy: text("deploy_policy", { enum: ["auto", "manual"] }).notNull().default("manual"),
@@ -122,6 +128,7 @@ export const pipelines = sqliteTable("pipelines", {
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
 export type Pipeline = typeof pipelines.$inferSelect;
+export type NewPipeline = typeof pipelines.$inferInsert;
 
 export const runs = sqliteTable(
   "runs",
@@ -136,7 +143,11 @@ export const runs = sqliteTable(
     /** Idempotency key of a scheduled slot, e.g. "pipeline:3:2026-12-03T00:00Z". */
     slotKey: text("slot_key").unique(),
     /** Progress of the current step for the UI: { step, percent, message }. */
-    progress: text("progress", { mode: "json" }).$type<Record<string, unknown>>(),
+    progress: text("progress", { mode: "json" }).$type<RunProgress>(),
+    /** Set by "Cancel"; the run stops at its next step boundary. */
+    cancelRequested: integer("cancel_requested", { mode: "boolean" }).notNull().default(false),
+    /** The model version this run registered, once it has. */
+    modelVersionId: integer("model_version_id"),
     error: text("error"),
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
@@ -144,6 +155,8 @@ export const runs = sqliteTable(
   },
   (t) => [index("runs_pipeline_created").on(t.pipelineId, t.createdAt)],
 );
+
+export type Run = typeof runs.$inferSelect;
 
 export const runSteps = sqliteTable(
   "run_steps",
@@ -187,16 +200,18 @@ export const modelVersions = sqliteTable(
     batchId: integer("batch_id").references(() => batches.id),
     engine: text("engine").notNull(),
     /** The serialised model: feature spec, encoding and tree. */
-    model: text("model", { mode: "json" }).$type<unknown>().notNull(),
-    featureDictionary: text("feature_dictionary", { mode: "json" }).$type<unknown[]>().notNull(),
-    referenceProfile: text("reference_profile", { mode: "json" }).$type<unknown>(),
-    report: text("report", { mode: "json" }).$type<unknown>(),
+    model: text("model", { mode: "json" }).$type<ModelJson>().notNull(),
+    /** The data dictionary as it was when this version was trained. */
+    featureDictionary: text("feature_dictionary", { mode: "json" }).$type<FeatureDefinition[]>().notNull(),
+    referenceProfile: text("reference_profile", { mode: "json" }).$type<ReferenceProfile>(),
+    report: text("report", { mode: "json" }).$type<ValidationReport>().notNull(),
     gateResults: text("gate_results", { mode: "json" }).$type<unknown[]>(),
     gatesPassed: integer("gates_passed", { mode: "boolean" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("model_versions_pipeline_version").on(t.pipelineId, t.version)],
 );
+export type ModelVersion = typeof modelVersions.$inferSelect;
 
 export const aliases = sqliteTable(
   "aliases",

@@ -4,11 +4,15 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
+import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
+import { TRAIN_USAGE, trainCommand, trainOptions } from "./train";
 import { EXIT, printFailure, printResult, UsageError, type CommandResult } from "./output";
 
 const COMMANDS: Record<string, { usage: string; options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>; run: (positionals: string[], flags: never) => Promise<CommandResult> }> = {
   ingest: { usage: INGEST_USAGE, options: ingestOptions, run: ingestCommand },
+  train: { usage: TRAIN_USAGE, options: trainOptions, run: trainCommand },
+  evaluate: { usage: EVALUATE_USAGE, options: evaluateOptions, run: evaluateCommand },
 };
 
 const HELP = ["Usage:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), "  driftline help"].join("\n");

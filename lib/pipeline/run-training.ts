@@ -1,0 +1,118 @@
+/**
+ * A pipeline run up to registration: extract → validate data → train → validate model → register.
+ * Each step records its status, timings, counts and messages; a failure stops the run, says why, and
+ * leaves earlier model versions untouched. Deploy, score and monitor join this sequence later.
+ */
+import { isAppError } from "@/lib/errors";
+import { trainAndValidate } from "@/lib/training/train-and-validate";
+import type { CellColumns } from "@/lib/training/predict-columns";
+import type { Batch, Pipeline } from "@/db/schema";
+import {
+  beginStep,
+  endStep,
+  finishRun,
+  getChampionVersion,
+  getPipelineById,
+  getRun,
+  isCancelRequested,
+  latestBatchId,
+  loadBatchColumns,
+  registerModelVersion,
+  setProgress,
+} from "./store";
+import type { StepName } from "./types";
+import { validateData } from "./validate-data";
+
+class Cancelled extends Error {}
+
+/** Percent of the whole run reached when each step starts. */
+const STEP_START: Record<string, number> = { extract: 0, validate_data: 15, train: 25, validate_model: 70, register: 90 };
+
+export async function executeTrainingRun(runId: number): Promise<void> {
+  const run = getRun(runId)!;
+  const pipeline = getPipelineById(run.pipelineId)!;
+  let current: StepName = "extract";
+  const step = async <T>(name: StepName, message: string, work: () => T | Promise<T>): Promise<T> => {
+    if (isCancelRequested(runId)) throw new Cancelled();
+    current = name;
+    beginStep(runId, name, { step: name, percent: STEP_START[name], message });
+    // Let pending requests (the progress poll) run between steps.
+    await new Promise((resolve) => setImmediate(resolve));
+    return work();
+  };
+  try {
+    const { batch, columns } = await step("extract", "Reading the batch", () => extract(pipeline, run.batchId));
+    endStep(runId, "extract", { status: "succeeded", counts: { rows: batch.rowCount, batchId: batch.id }, messages: [`Batch #${batch.id}, ${batch.rowCount} rows`] });
+
+    const checked = await step("validate_data", "Checking the data", () => validateData(batch, pipeline));
+    endStep(runId, "validate_data", { status: "succeeded", ...checked });
+
+    const champion = getChampionVersion(pipeline.id);
+    const trained = await step("train", "Training the model", () =>
+      trainAndValidate(columns, settingsOf(pipeline), {
+        champion: champion ? { modelVersionId: champion.id, version: champion.version, model: champion.model } : null,
+        onPhase: (phase) => phase === "validate" && setProgress(runId, { step: "train", percent: 60, message: "Scoring the held-out rows" }),
+      }),
+    );
+    const { model, report, referenceProfile } = trained;
+    endStep(runId, "train", {
+      status: "succeeded",
+      counts: { trainRows: report.rows.train, trainMs: Math.round(report.trainMs), leaves: model.tree.feature.filter((f) => f < 0).length },
+      messages: [`Trained ${model.engine} on ${report.rows.train} rows in ${report.trainMs.toFixed(0)} ms`],
+    });
+
+    await step("validate_model", "Validating the model", () => undefined);
+    endStep(runId, "validate_model", {
+      status: "succeeded",
+      counts: { testRows: report.rows.test },
+      messages: [
+        `ROC AUC ${format(report.metrics.rocAuc)} on ${report.rows.test} held-out rows (baseline ${format(report.baseline.rocAuc)})`,
+        ...Object.entries(report.metrics.undefined).map(([metric, reason]) => `${metric} undefined: ${reason}`),
+      ],
+    });
+
+    const registered = await step("register", "Registering the version", () =>
+      registerModelVersion({
+        pipelineId: pipeline.id,
+        runId,
+        batchId: batch.id,
+        engine: model.engine,
+        model,
+        featureDictionary: pipeline.features,
+        report,
+        referenceProfile,
+      }),
+    );
+    endStep(runId, "register", { status: "succeeded", counts: { modelVersionId: registered.id, version: registered.version }, messages: [`Registered v${registered.version}`] });
+    finishRun(runId, "succeeded");
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      finishRun(runId, "cancelled", "Cancelled by a user.");
+      return;
+    }
+    const message = isAppError(error) ? error.message : `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+    if (!isAppError(error)) console.error(error);
+    endStep(runId, current, { status: "failed", error: message });
+    finishRun(runId, "failed", `${current}: ${message}`);
+  }
+}
+
+function extract(pipeline: Pipeline, batchId: number | null): { batch: Batch; columns: CellColumns } {
+  const id = batchId ?? latestBatchId(pipeline.datasetId);
+  if (id === undefined) throw new Error("The dataset has no batches to train on.");
+  return loadBatchColumns(id);
+}
+
+function settingsOf(pipeline: Pipeline) {
+  return {
+    target: pipeline.targetColumn,
+    positive: pipeline.positiveValue,
+    features: pipeline.features.map(({ name, kind }) => ({ name, kind })),
+    engine: pipeline.engine as "cart" | "ml-cart",
+    hyperparameters: pipeline.hyperparameters,
+    split: pipeline.split,
+    threshold: pipeline.decisionThreshold,
+  };
+}
+
+const format = (value: number | null) => (value === null ? "—" : value.toFixed(4));

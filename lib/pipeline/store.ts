@@ -1,0 +1,158 @@
+/**
+ * The database side of pipeline runs: locks, steps, progress, model registration. Used by the server and
+ * the CLI alike (so no "server-only"). Writes that must be all-or-nothing are one synchronous transaction.
+ */
+import { and, asc, desc, eq, max } from "drizzle-orm";
+import { getDb, getSqlite } from "@/db/client";
+import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, type NewPipeline } from "@/db/schema";
+import { AppError } from "@/lib/errors";
+import type { CellColumns } from "@/lib/training/predict-columns";
+import type { RunProgress, StepName } from "./types";
+
+export const TRAINING_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register"];
+
+export function insertPipeline(values: NewPipeline): number {
+  const existing = getDb().select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.name, values.name)).get();
+  if (existing) throw new AppError("duplicate_name", `A pipeline named "${values.name}" already exists.`, { column: "name" }, 409);
+  return getDb().insert(pipelines).values(values).returning({ id: pipelines.id }).get().id;
+}
+
+export function getPipelineById(id: number) {
+  return getDb().select().from(pipelines).where(eq(pipelines.id, id)).get();
+}
+
+export function getPipelineByName(name: string) {
+  return getDb().select().from(pipelines).where(eq(pipelines.name, name)).get();
+}
+
+/** Creates a running run holding the pipeline's lock, or refuses when another run holds it. */
+export function startRun(pipelineId: number, trigger: "manual" | "cli", batchId?: number): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const held = tx.select().from(pipelineLocks).where(eq(pipelineLocks.pipelineId, pipelineId)).get();
+    if (held) {
+      throw new AppError("run_in_progress", `Run #${held.runId} of this pipeline is still running; wait for it or cancel it.`, {}, 409);
+    }
+    const now = new Date();
+    const runId = tx
+      .insert(runs)
+      .values({ pipelineId, trigger, status: "running", batchId, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
+      .returning({ id: runs.id })
+      .get().id;
+    tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: now }).run();
+    tx.insert(runSteps).values(TRAINING_STEPS.map((name) => ({ runId, name, status: "pending" as const, messages: [] }))).run();
+    return runId;
+  });
+}
+
+export function getRun(runId: number) {
+  return getDb().select().from(runs).where(eq(runs.id, runId)).get();
+}
+
+export function listRunSteps(runId: number) {
+  return getDb().select().from(runSteps).where(eq(runSteps.runId, runId)).orderBy(asc(runSteps.id)).all();
+}
+
+export function beginStep(runId: number, name: StepName, progress: RunProgress): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    tx.update(runSteps).set({ status: "running", startedAt: new Date() }).where(and(eq(runSteps.runId, runId), eq(runSteps.name, name))).run();
+    tx.update(runs).set({ progress }).where(eq(runs.id, runId)).run();
+  });
+}
+
+export function setProgress(runId: number, progress: RunProgress): void {
+  getDb().update(runs).set({ progress }).where(eq(runs.id, runId)).run();
+}
+
+export function endStep(runId: number, name: StepName, result: { status: "succeeded" | "failed"; counts?: Record<string, number>; messages?: string[]; error?: string }): void {
+  getDb()
+    .update(runSteps)
+    .set({ status: result.status, counts: result.counts, messages: result.messages ?? [], error: result.error, finishedAt: new Date() })
+    .where(and(eq(runSteps.runId, runId), eq(runSteps.name, name)))
+    .run();
+}
+
+/** Ends the run, releases the lock, and marks steps that never started as skipped, in one transaction. */
+export function finishRun(runId: number, status: "succeeded" | "failed" | "cancelled", error?: string): void {
+  const db = getDb();
+  db.transaction((tx) => {
+    const run = tx.select({ pipelineId: runs.pipelineId }).from(runs).where(eq(runs.id, runId)).get()!;
+    tx.update(runs).set({ status, error, finishedAt: new Date() }).where(eq(runs.id, runId)).run();
+    tx.update(runSteps).set({ status: "skipped" }).where(and(eq(runSteps.runId, runId), eq(runSteps.status, "pending"))).run();
+    tx.update(runSteps)
+      .set({ status: "failed", error: error ?? "stopped", finishedAt: new Date() })
+      .where(and(eq(runSteps.runId, runId), eq(runSteps.status, "running")))
+      .run();
+    tx.delete(pipelineLocks).where(and(eq(pipelineLocks.pipelineId, run.pipelineId), eq(pipelineLocks.runId, runId))).run();
+  });
+}
+
+export function requestCancel(runId: number): void {
+  const run = getRun(runId);
+  if (!run) throw new AppError("not_found", `Run #${runId} does not exist.`, {}, 404);
+  if (run.status !== "running") throw new AppError("not_running", `Run #${runId} has already ${run.status}.`, {}, 409);
+  getDb().update(runs).set({ cancelRequested: true }).where(eq(runs.id, runId)).run();
+}
+
+export function isCancelRequested(runId: number): boolean {
+  return getDb().select({ c: runs.cancelRequested }).from(runs).where(eq(runs.id, runId)).get()?.c ?? false;
+}
+
+/** Runs left "running" by a process that died: failed with the reason, locks released. */
+export function recoverInterruptedRuns(): number {
+  const stale = getDb().select({ id: runs.id }).from(runs).where(eq(runs.status, "running")).all();
+  for (const { id } of stale) finishRun(id, "failed", "The server stopped while this run was in progress.");
+  return stale.length;
+}
+
+export function latestBatchId(datasetId: number): number | undefined {
+  return getDb()
+    .select({ id: batches.id })
+    .from(batches)
+    .where(eq(batches.datasetId, datasetId))
+    .orderBy(desc(batches.asOf), desc(batches.id))
+    .limit(1)
+    .get()?.id;
+}
+
+/** Every stored row of a batch as cell columns, in row order. */
+export function loadBatchColumns(batchId: number) {
+  const db = getDb();
+  const batch = db.select().from(batches).where(eq(batches.id, batchId)).get();
+  if (!batch) throw new AppError("not_found", `Batch #${batchId} does not exist.`, {}, 404);
+  const names = batch.columns.map((c) => c.name);
+  const columns: CellColumns = Object.fromEntries(names.map((name) => [name, new Array<string | null>(batch.rowCount)]));
+  // Iterated row by row so a large batch is never held twice (JSON text and columns) in memory.
+  const rows = getSqlite()
+    .prepare("SELECT cells FROM batch_rows WHERE batch_id = ? ORDER BY row_number")
+    .iterate(batchId) as IterableIterator<{ cells: string }>;
+  let r = 0;
+  for (const { cells } of rows) {
+    const values = JSON.parse(cells) as (string | null)[];
+    for (let c = 0; c < names.length; c++) columns[names[c]][r] = values[c];
+    r++;
+  }
+  return { batch, columns };
+}
+
+export function getChampionVersion(pipelineId: number) {
+  return getDb()
+    .select({ version: modelVersions })
+    .from(aliases)
+    .innerJoin(modelVersions, eq(modelVersions.id, aliases.modelVersionId))
+    .where(and(eq(aliases.pipelineId, pipelineId), eq(aliases.alias, "champion")))
+    .get()?.version;
+}
+
+/** Registers the next version number of the pipeline and links it to the run, atomically. */
+export function registerModelVersion(values: Omit<typeof modelVersions.$inferInsert, "version">): { id: number; version: number } {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const latest = tx.select({ v: max(modelVersions.version) }).from(modelVersions).where(eq(modelVersions.pipelineId, values.pipelineId)).get();
+    const version = (latest?.v ?? 0) + 1;
+    const id = tx.insert(modelVersions).values({ ...values, version }).returning({ id: modelVersions.id }).get().id;
+    if (values.runId) tx.update(runs).set({ modelVersionId: id }).where(eq(runs.id, values.runId)).run();
+    return { id, version };
+  });
+}
