@@ -1,14 +1,25 @@
+import Link from "next/link";
+import { VersionTable } from "@/components/pipelines/version-table";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { listModelVersions } from "@/lib/queries/models";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Models" };
 
 export default function ModelsPage() {
+  const versions = listModelVersions();
   return (
     <>
-      <PageHeader title="Models" description="Every model version, its validation report and gate results, and which one is champion." />
-      <EmptyState title="No model versions yet">
-        A version is registered each time a pipeline run trains a model. Its report (ROC, precision–recall,
-        calibration, lift) and the alias history (champion, challenger) will be listed here.
-      </EmptyState>
+      <PageHeader title="Models" description="Every model version with its validation report. Promotion to champion arrives with deployment." />
+      {versions.length === 0 ? (
+        <EmptyState title="No model versions yet" action={<Link className="text-sky-700 underline" href="/pipelines/new">Create a pipeline</Link>}>
+          A version is registered each time a pipeline run trains a model; its report (ROC, precision–recall, calibration, lift) opens from here.
+        </EmptyState>
+      ) : (
+        <Card><VersionTable versions={versions} showPipeline /></Card>
+      )}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MissingRateChart } from "@/components/charts/chart-bar-missing-rate";
 import { ProfileTable } from "@/components/data/profile-table";
@@ -21,6 +22,11 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       <PageHeader
         title={`Batch #${batch.id} · ${datasetName}`}
         description={`As of ${formatDateTime(batch.asOf)} · ${batch.source} ${batch.sourceDetail} · ${formatBytes(batch.sourceBytes)}`}
+        actions={
+          <Link href={`/pipelines/new?batch=${batch.id}`} className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
+            Train a model
+          </Link>
+        }
       />
       <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-4">
         <Stat label="Rows" value={formatInt(profile.rows)} />

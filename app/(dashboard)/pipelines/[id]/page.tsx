@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunNowButton } from "@/components/pipelines/run-now-button";
+import { RunStatusBadge } from "@/components/pipelines/run-status-badge";
+import { VersionTable } from "@/components/pipelines/version-table";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatDateTime } from "@/lib/format";
+import { listModelVersions } from "@/lib/queries/models";
+import { getPipeline, listRuns } from "@/lib/queries/pipelines";
+
+export const dynamic = "force-dynamic";
+
+export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  const found = Number.isSafeInteger(id) ? getPipeline(id) : undefined;
+  if (!found) notFound();
+  const { pipeline, datasetName } = found;
+  const runs = listRuns(pipeline.id);
+  const split = pipeline.split.kind === "time" ? `by date (${pipeline.split.column}), ${pipeline.split.testSize} held out` : `stratified, ${pipeline.split.testSize} held out, seed ${pipeline.split.seed}`;
+  const settings: [string, string][] = [
+    ["Dataset", `${datasetName} (latest batch)`],
+    ["Target", `${pipeline.targetColumn} = "${pipeline.positiveValue}"`],
+    ["Customer id", pipeline.idColumn ?? "none"],
+    ["Engine", `${pipeline.engine} ${JSON.stringify(pipeline.hyperparameters)}`],
+    ["Split", split],
+    ["Decision threshold", String(pipeline.decisionThreshold)],
+  ];
+  return (
+    <>
+      <PageHeader title={pipeline.name} actions={<RunNowButton pipelineId={pipeline.id} />} />
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <Card title="Settings">
+          <dl className="grid grid-cols-[9rem_1fr] gap-y-1 text-sm">
+            {settings.map(([k, v]) => (
+              <div key={k} className="contents"><dt className="text-slate-500">{k}</dt><dd className="break-all">{v}</dd></div>
+            ))}
+          </dl>
+        </Card>
+        <Card title={`Features (${pipeline.features.length})`}>
+          <p className="text-sm text-slate-700">{pipeline.features.map((f) => `${f.name} (${f.kind})`).join(", ")}</p>
+        </Card>
+      </div>
+      <Card title="Model versions" className="mb-6">
+        <VersionTable versions={listModelVersions(pipeline.id)} />
+      </Card>
+      <Card title="Runs">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+            <tr><th className="py-2 pr-4">Run</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Started</th><th className="py-2 pr-4">Version</th><th className="py-2">Error</th></tr>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id} className="border-b border-slate-100 last:border-0">
+                <td className="py-2 pr-4"><Link className="text-sky-700 hover:underline" href={`/pipelines/${pipeline.id}/runs/${run.id}`}>#{run.id}</Link></td>
+                <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
+                <td className="py-2 pr-4 tabular-nums">{formatDateTime(run.startedAt)}</td>
+                <td className="py-2 pr-4">{run.version ? `v${run.version}` : "—"}</td>
+                <td className="py-2 text-rose-700">{run.error}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+/** A run and its steps, polled by the run page while the run is in progress. */
+import { errorResponse } from "@/lib/http/ndjson";
+import { AppError } from "@/lib/errors";
+import { getRunWithSteps } from "@/lib/queries/pipelines";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  const found = Number.isSafeInteger(id) ? getRunWithSteps(id) : undefined;
+  if (!found) return errorResponse(new AppError("not_found", "No such run.", {}, 404));
+  return Response.json(found, { headers: { "cache-control": "no-store" } });
+}

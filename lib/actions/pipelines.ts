@@ -1,0 +1,97 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { getBatchForTraining } from "@/lib/queries/pipelines";
+import { isAppError } from "@/lib/errors";
+import { featureKind } from "@/lib/training/features";
+import { executeTrainingRun } from "@/lib/pipeline/run-training";
+import { getPipelineById, insertPipeline, requestCancel, startRun } from "@/lib/pipeline/store";
+import { newPipelineFields, newPipelineSchema } from "@/lib/validation/pipeline";
+
+export interface FormState {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * Training runs off the request: the action starts the run and returns; the run page shows its progress.
+ * The promise is deliberately not awaited — a self-hosted server keeps running it after the response.
+ */
+function launch(runId: number): void {
+  void executeTrainingRun(runId);
+}
+
+export async function createPipelineAndTrain(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = newPipelineFields(formData);
+  const parsed = newPipelineSchema.safeParse(values);
+  if (!parsed.success) {
+    return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+  }
+  const form = parsed.data;
+  let target: string;
+  try {
+    const batch = getBatchForTraining(form.batchId);
+    const types = new Map(batch.columns.map((c) => [c.name, c.type]));
+    const unknown = [form.target, ...form.features].find((name) => !types.has(name));
+    if (unknown) return { ok: false, message: `Column "${unknown}" is not in batch #${batch.id}.`, values };
+    const features = form.features.map((name) => {
+      const kind = featureKind(types.get(name)!);
+      if (kind === null) throw new Error(`"${name}" is a ${types.get(name)} column and cannot be a feature; change its type when importing.`);
+      return { name, kind, description: "", transformation: kind === "categorical" ? "one-hot encoded" : "", owner: "" };
+    });
+    const pipelineId = insertPipeline({
+      name: form.name,
+      datasetId: batch.datasetId,
+      targetColumn: form.target,
+      positiveValue: form.positive || batch.positiveValue || "Yes",
+      idColumn: form.idColumn ?? null,
+      features,
+      engine: form.engine,
+      hyperparameters: { criterion: form.criterion, maxDepth: form.maxDepth, minSamplesLeaf: form.minSamplesLeaf },
+      split: form.splitKind === "time"
+        ? { kind: "time", column: form.timeColumn!, testSize: form.testSize }
+        : { kind: "stratified", testSize: form.testSize, seed: form.seed },
+      gates: [],
+      decisionThreshold: form.threshold,
+      riskBands: { high: 0.6, medium: 0.3 },
+    });
+    const runId = startRun(pipelineId, "manual", batch.id);
+    launch(runId);
+    target = `/pipelines/${pipelineId}/runs/${runId}`;
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error), values };
+  }
+  revalidatePath("/pipelines");
+  redirect(target);
+}
+
+const idSchema = z.number().int().positive();
+
+export async function runPipelineNow(pipelineIdInput: number): Promise<FormState> {
+  const pipelineId = idSchema.parse(pipelineIdInput);
+  let runId: number;
+  try {
+    if (!getPipelineById(pipelineId)) return { ok: false, message: `Pipeline #${pipelineId} does not exist.` };
+    runId = startRun(pipelineId, "manual");
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message };
+    throw error;
+  }
+  launch(runId);
+  revalidatePath(`/pipelines/${pipelineId}`);
+  redirect(`/pipelines/${pipelineId}/runs/${runId}`);
+}
+
+export async function cancelRun(runIdInput: number): Promise<FormState> {
+  try {
+    requestCancel(idSchema.parse(runIdInput));
+    return { ok: true, message: "Cancelling: the run stops at its next step." };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,36 @@
+/** The "new pipeline" form, shared by the form and its server action. */
+import { z } from "zod";
+
+const intField = (label: string, min: number, max: number) =>
+  z.coerce.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`);
+
+export const newPipelineSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the pipeline a name").max(100, "Keep the name under 100 characters"),
+    batchId: z.coerce.number().int().positive(),
+    target: z.string().min(1, "Choose the target column"),
+    positive: z.string().trim().max(200).optional(),
+    idColumn: z.string().optional(),
+    features: z.array(z.string()).min(1, "Choose at least one feature"),
+    engine: z.enum(["cart", "ml-cart"]),
+    criterion: z.enum(["gini", "entropy"]),
+    maxDepth: intField("Max depth", 1, 30),
+    minSamplesLeaf: intField("Min samples per leaf", 1, 100_000),
+    splitKind: z.enum(["stratified", "time"]),
+    timeColumn: z.string().optional(),
+    testSize: z.coerce.number({ error: "Test share must be a number" }).gt(0, "Test share must be above 0").lt(0.9, "Test share must be below 0.9"),
+    seed: intField("Seed", 0, 2 ** 31 - 1),
+    threshold: z.coerce.number({ error: "Threshold must be a number" }).gt(0, "Threshold must be above 0").lt(1, "Threshold must be below 1"),
+  })
+  .refine((form) => form.splitKind !== "time" || !!form.timeColumn, { path: ["timeColumn"], message: "Choose the date column for a time split" })
+  .refine((form) => !form.features.includes(form.target), { path: ["features"], message: "The target cannot also be a feature" });
+
+export type NewPipelineForm = z.infer<typeof newPipelineSchema>;
+
+/** Reads the form's fields (features are repeated checkboxes). */
+export function newPipelineFields(formData: FormData): Record<string, unknown> {
+  const fields: Record<string, unknown> = Object.fromEntries(formData.entries());
+  fields.features = formData.getAll("features");
+  for (const key of ["positive", "idColumn", "timeColumn"]) if (fields[key] === "") delete fields[key];
+  return fields;
+}
