@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 
 test("an analyst trains Telco from its batch, watches the run and reads the validation report", async ({ page }) => {
@@ -60,4 +61,29 @@ test("Run now trains the next version of an existing pipeline", async ({ page })
   await expect(page.getByRole("link", { name: /Open the validation report of v2/ })).toBeVisible();
   await page.goto("/models");
   await expect(page.getByRole("link", { name: "v2" })).toBeVisible();
+});
+
+test("bank churn uploads and trains from the UI; ml-cart's row limit fails the run with its reason", async ({ page }) => {
+  await page.goto("/data");
+  await page.getByLabel(/CSV file/).setInputFiles(join(process.cwd(), "..", "shared", "data", "bank-churn.csv"));
+  await page.getByLabel("Target column").selectOption("Exited");
+  await page.getByLabel("Positive value").selectOption("1");
+  await page.getByLabel("Dataset name").fill(`Bank ${Date.now()}`);
+  await page.getByRole("button", { name: "Import 10,000 rows" }).click();
+  await page.getByRole("link", { name: "Train a model" }).click();
+  await expect(page.getByRole("checkbox", { name: /Surname/ })).not.toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /RowNumber/ })).not.toBeChecked();
+  await page.getByLabel("Pipeline name").fill(`Bank churn ${Date.now()}`);
+  await page.getByRole("button", { name: "Create and train" }).click();
+  await expect(page.getByTestId("run-status")).toContainText("succeeded", { timeout: 60_000 });
+  await expect(page.getByTestId("step-validate_model")).toContainText(/ROC AUC 0\.8\d+ on 2000 held-out rows/);
+
+  await page.goto("/pipelines/new?batch=1");
+  await page.getByLabel("Pipeline name").fill(`Telco ml-cart ${Date.now()}`);
+  await page.getByLabel("Engine").selectOption("ml-cart");
+  await page.getByRole("button", { name: "Create and train" }).click();
+  await expect(page.getByTestId("run-status")).toContainText("failed", { timeout: 60_000 });
+  await expect(page.getByTestId("run-error")).toContainText("train:");
+  await expect(page.getByTestId("run-error")).toContainText("cart");
+  await expect(page.getByTestId("step-register")).toContainText("skipped");
 });

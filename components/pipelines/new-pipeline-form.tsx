@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { createPipelineAndTrain, type FormState } from "@/lib/actions/pipelines";
 import type { ColumnType } from "@/lib/data/types";
+import { isDefaultFeature } from "@/lib/training/features";
 import { Field, inputClass } from "./field";
 
 interface Column {
@@ -12,8 +13,6 @@ interface Column {
   top: string[];
 }
 
-/** Columns that make sense as features by default: not ids, dates or free text. */
-const usable = (c: Column) => c.type !== "id" && c.type !== "datetime" && !(c.type === "categorical" && c.distinct > 100);
 
 export function NewPipelineForm(props: {
   batchId: number;
@@ -68,7 +67,7 @@ export function NewPipelineForm(props: {
         <div className="mt-2 grid grid-cols-2 gap-1 text-sm md:grid-cols-4">
           {props.columns.filter((c) => c.name !== target).map((c) => (
             <label key={c.name} className="flex items-center gap-2">
-              <input type="checkbox" name="features" value={c.name} defaultChecked={keptFeatures ? keptFeatures.includes(c.name) : usable(c) && c.name !== props.defaultId} />
+              <input type="checkbox" name="features" value={c.name} defaultChecked={keptFeatures ? keptFeatures.includes(c.name) : isDefaultFeature(c) && c.name !== props.defaultId} />
               <span>{c.name}</span> <span className="text-xs text-slate-500">{c.type}</span>
             </label>
           ))}

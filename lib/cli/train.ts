@@ -37,7 +37,7 @@ export async function trainCommand(positionals: string[], flags: Flags): Promise
 
   const { result, columns } = await readCsvColumns(positionals[0], { target: flags.target, positive: flags.positive, id: flags.id });
   const target = result.profile.target!;
-  const features = defaultFeatures(result.columns, target.column, result.profile.idColumn);
+  const features = defaultFeatures(result.profile.columns, target.column, result.profile.idColumn);
   const { model, report } = trainAndValidate(columns, {
     target: target.column,
     positive: target.positive,
