@@ -15,7 +15,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import type { BatchProfile, ColumnSpec } from "@/lib/data/types";
 import type { ModelJson } from "@/lib/model/types";
-import type { FeatureDefinition, RunProgress } from "@/lib/pipeline/types";
+import type { FeatureDefinition, Gate, GateResult, RunProgress } from "@/lib/pipeline/types";
 import type { ReferenceProfile } from "@/lib/training/reference-profile";
 import type { SplitSettings } from "@/lib/training/split";
 import type { ValidationReport } from "@/lib/training/types";
@@ -117,13 +117,15 @@ export const pipelines = sqliteTable("pipelines", {
   engine: text("engine").notNull().default("cart"),
   hyperparameters: text("hyperparameters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   split: text("split", { mode: "json" }).$type<SplitSettings>().notNull(),
-  gates: text("gates", { mode: "json" }).$type<unknown[]>().notNull(),
+  gates: text("gates", { mode: "json" }).$type<Gate[]>().notNull(),
   /** "auto": promote when every gate passes; "manual": wait for a person. */
   deployPolicy: text("deploy_policy", { enum: ["auto", "manual"] }).notNull().default("manual"),
   decisionThreshold: real("decision_threshold").notNull().default(0.5),
   riskBands: text("risk_bands", { mode: "json" }).$type<{ high: number; medium: number }>().notNull(),
   /** Cron expression evaluated in UTC; null means run only on demand. */
   schedule: text("schedule"),
+  /** The dataset whose latest batch is scored; null = the training dataset. */
+  scoringDatasetId: integer("scoring_dataset_id").references(() => datasets.id),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
@@ -205,7 +207,7 @@ export const modelVersions = sqliteTable(
     featureDictionary: text("feature_dictionary", { mode: "json" }).$type<FeatureDefinition[]>().notNull(),
     referenceProfile: text("reference_profile", { mode: "json" }).$type<ReferenceProfile>(),
     report: text("report", { mode: "json" }).$type<ValidationReport>().notNull(),
-    gateResults: text("gate_results", { mode: "json" }).$type<unknown[]>(),
+    gateResults: text("gate_results", { mode: "json" }).$type<GateResult[]>(),
     gatesPassed: integer("gates_passed", { mode: "boolean" }),
     createdAt: createdAt(),
   },
@@ -266,13 +268,17 @@ export const scores = sqliteTable(
     entityId: text("entity_id").notNull(),
     /** P(positive class), in [0, 1]. */
     probability: real("probability").notNull(),
+    /** The customer's probability in the pipeline's previous scoring run, for "change since last time". */
+    previousProbability: real("previous_probability"),
     band: text("band", { enum: ["high", "medium", "low"] }).notNull(),
     reasons: text("reasons", { mode: "json" }).$type<string[]>().notNull(),
     scoredAt: integer("scored_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
     index("scores_pipeline_entity").on(t.pipelineId, t.entityId, t.scoredAt),
-    index("scores_run").on(t.runId),
+    index("scores_run_probability").on(t.runId, t.probability),
+    index("scores_run_band").on(t.runId, t.band, t.probability),
+    index("scores_run_entity").on(t.runId, t.entityId),
   ],
 );
 
@@ -300,6 +306,19 @@ export const driftResults = sqliteTable(
   },
   (t) => [index("drift_results_pipeline_batch").on(t.pipelineId, t.batchId)],
 );
+
+/** Keys for the scores API. Only a SHA-256 hash is kept; the key itself is shown once, at creation. */
+export const apiKeys = sqliteTable("api_keys", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull(),
+  /** The first characters of the key, so people can tell keys apart without the secret. */
+  prefix: text("prefix").notNull(),
+  hash: text("hash").notNull().unique(),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+  lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
+  revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+});
 
 export const alertRules = sqliteTable("alert_rules", {
   id: integer("id").primaryKey({ autoIncrement: true }),

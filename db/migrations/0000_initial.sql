@@ -62,6 +62,18 @@ CREATE TABLE `aliases` (
 	FOREIGN KEY (`model_version_id`) REFERENCES `model_versions`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
+CREATE TABLE `api_keys` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`prefix` text NOT NULL,
+	`hash` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_keys_hash_unique` ON `api_keys` (`hash`);--> statement-breakpoint
 CREATE TABLE `batch_rows` (
 	`batch_id` integer NOT NULL,
 	`row_number` integer NOT NULL,
@@ -162,9 +174,11 @@ CREATE TABLE `pipelines` (
 	`decision_threshold` real DEFAULT 0.5 NOT NULL,
 	`risk_bands` text NOT NULL,
 	`schedule` text,
+	`scoring_dataset_id` integer,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	`updated_at` integer,
-	FOREIGN KEY (`dataset_id`) REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action
+	FOREIGN KEY (`dataset_id`) REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`scoring_dataset_id`) REFERENCES `datasets`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `pipelines_name_unique` ON `pipelines` (`name`);--> statement-breakpoint
@@ -210,6 +224,7 @@ CREATE TABLE `scores` (
 	`batch_id` integer NOT NULL,
 	`entity_id` text NOT NULL,
 	`probability` real NOT NULL,
+	`previous_probability` real,
 	`band` text NOT NULL,
 	`reasons` text NOT NULL,
 	`scored_at` integer NOT NULL,
@@ -220,4 +235,6 @@ CREATE TABLE `scores` (
 );
 --> statement-breakpoint
 CREATE INDEX `scores_pipeline_entity` ON `scores` (`pipeline_id`,`entity_id`,`scored_at`);--> statement-breakpoint
-CREATE INDEX `scores_run` ON `scores` (`run_id`);
+CREATE INDEX `scores_run_probability` ON `scores` (`run_id`,`probability`);--> statement-breakpoint
+CREATE INDEX `scores_run_band` ON `scores` (`run_id`,`band`,`probability`);--> statement-breakpoint
+CREATE INDEX `scores_run_entity` ON `scores` (`run_id`,`entity_id`);

@@ -20,3 +20,19 @@ export interface RunProgress {
   percent: number;
   message: string;
 }
+
+/** A validation gate: an absolute floor, or "not worse than the champion by more than `maxDrop`". */
+export type Gate =
+  | { kind: "floor"; metric: GateMetric; min: number }
+  | { kind: "vs_champion"; metric: GateMetric; maxDrop: number };
+
+export type GateMetric = "rocAuc" | "prAuc" | "recall" | "precision" | "f1" | "accuracy";
+
+export interface GateResult {
+  gate: Gate;
+  passed: boolean;
+  /** The candidate's value (and the champion's, for a relative gate); null when undefined. */
+  value: number | null;
+  championValue: number | null;
+  message: string;
+}
