@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { getBatchForTraining } from "@/lib/queries/pipelines";
 import { isAppError } from "@/lib/errors";
 import { featureKind } from "@/lib/training/features";
-import { executeTrainingRun } from "@/lib/pipeline/run-training";
+import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { getPipelineById, insertPipeline, requestCancel, startRun } from "@/lib/pipeline/store";
 import { newPipelineFields, newPipelineSchema } from "@/lib/validation/pipeline";
 
@@ -22,7 +22,7 @@ export interface FormState {
  * The promise is deliberately not awaited — a self-hosted server keeps running it after the response.
  */
 function launch(runId: number): void {
-  void executeTrainingRun(runId);
+  void executeRun(runId);
 }
 
 export async function createPipelineAndTrain(_previous: FormState, formData: FormData): Promise<FormState> {

@@ -4,7 +4,7 @@
  */
 export { trainModel, type TrainInput } from "./train";
 export { growTree, type GrownTree } from "./grow-tree";
-export { predictProba, predictRows } from "./predict";
+export { predictLeaves, predictProba, predictRows } from "./predict";
 export { explain, type Explanation } from "./explain";
 export { type Condition } from "./conditions";
 export { leafRules, type LeafRule } from "./rules";

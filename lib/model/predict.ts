@@ -33,15 +33,15 @@ function flatten(tree: TreeJson): FlatTree {
   return flat;
 }
 
-/** P(positive) per row of an encoded matrix (see encodeRows). */
-export function predictProba(model: ModelJson, matrix: EncodedMatrix): Float64Array {
+/** The leaf (node id) each row of an encoded matrix reaches. */
+export function predictLeaves(model: ModelJson, matrix: EncodedMatrix): Int32Array {
   const expected = encodedColumns(model.features).length;
   if (matrix.columns.length !== expected) {
     throw new AppError("shape_mismatch", `The model expects ${expected} encoded columns; got ${matrix.columns.length}.`);
   }
-  const { feature, threshold, left, right, missingLeft, probability } = flatten(model.tree);
+  const { feature, threshold, left, right, missingLeft } = flatten(model.tree);
   const columns = matrix.columns;
-  const out = new Float64Array(matrix.rowCount);
+  const out = new Int32Array(matrix.rowCount);
   for (let row = 0; row < out.length; row++) {
     let node = 0;
     for (let f = feature[0]; f >= 0; f = feature[node]) {
@@ -49,9 +49,15 @@ export function predictProba(model: ModelJson, matrix: EncodedMatrix): Float64Ar
       const t = threshold[node];
       node = x <= t ? left[node] : x > t ? right[node] : missingLeft[node] ? left[node] : right[node];
     }
-    out[row] = probability[node];
+    out[row] = node;
   }
   return out;
+}
+
+/** P(positive) per row of an encoded matrix (see encodeRows). */
+export function predictProba(model: ModelJson, matrix: EncodedMatrix): Float64Array {
+  const { probability } = flatten(model.tree);
+  return Float64Array.from(predictLeaves(model, matrix), (leaf) => probability[leaf]);
 }
 
 /** Encodes and scores rows of cell text; unseen categories are counted per feature and value. */

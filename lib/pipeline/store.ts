@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { RunProgress, StepName } from "./types";
 
-export const TRAINING_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register"];
+export const PIPELINE_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register", "deploy", "score"];
 
 export function insertPipeline(values: NewPipeline): number {
   const existing = getDb().select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.name, values.name)).get();
@@ -40,7 +40,7 @@ export function startRun(pipelineId: number, trigger: "manual" | "cli", batchId?
       .returning({ id: runs.id })
       .get().id;
     tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: now }).run();
-    tx.insert(runSteps).values(TRAINING_STEPS.map((name) => ({ runId, name, status: "pending" as const, messages: [] }))).run();
+    tx.insert(runSteps).values(PIPELINE_STEPS.map((name) => ({ runId, name, status: "pending" as const, messages: [] }))).run();
     return runId;
   });
 }
@@ -65,7 +65,14 @@ export function setProgress(runId: number, progress: RunProgress): void {
   getDb().update(runs).set({ progress }).where(eq(runs.id, runId)).run();
 }
 
-export function endStep(runId: number, name: StepName, result: { status: "succeeded" | "failed"; counts?: Record<string, number>; messages?: string[]; error?: string }): void {
+export interface StepOutcome {
+  status: "succeeded" | "failed" | "skipped";
+  counts?: Record<string, number>;
+  messages?: string[];
+  error?: string;
+}
+
+export function endStep(runId: number, name: StepName, result: StepOutcome): void {
   getDb()
     .update(runSteps)
     .set({ status: result.status, counts: result.counts, messages: result.messages ?? [], error: result.error, finishedAt: new Date() })

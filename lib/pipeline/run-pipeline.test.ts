@@ -6,7 +6,7 @@ import { modelVersions, pipelineLocks, runSteps } from "@/db/schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { tempDir } from "@/lib/test/temp-files";
-import { executeTrainingRun } from "./run-training";
+import { executeRun } from "./run-pipeline";
 import { getRun, insertPipeline, recoverInterruptedRuns, requestCancel, startRun } from "./store";
 import type { FeatureDefinition } from "./types";
 
@@ -47,10 +47,11 @@ describe("a training run", () => {
   it("walks extract → validate data → train → validate model → register and stores version 1 with its report", async () => {
     const pipelineId = pipeline("telco");
     const runId = startRun(pipelineId, "cli");
-    await executeTrainingRun(runId);
+    await executeRun(runId);
     expect(getRun(runId)).toMatchObject({ status: "succeeded", error: null });
     expect(steps(runId).map((s) => [s.name, s.status])).toEqual([
       ["extract", "succeeded"], ["validate_data", "succeeded"], ["train", "succeeded"], ["validate_model", "succeeded"], ["register", "succeeded"],
+      ["deploy", "succeeded"], ["score", "skipped"],
     ]);
     const version = getDb().select().from(modelVersions).where(eq(modelVersions.pipelineId, pipelineId)).get()!;
     expect(version.version).toBe(1);
@@ -61,7 +62,7 @@ describe("a training run", () => {
     expect(getDb().select().from(pipelineLocks).all()).toEqual([]);
 
     const second = startRun(pipelineId, "cli");
-    await executeTrainingRun(second);
+    await executeRun(second);
     expect(getDb().select({ v: modelVersions.version }).from(modelVersions).where(eq(modelVersions.pipelineId, pipelineId)).all().map((r) => r.v)).toEqual([1, 2]);
   });
 
@@ -70,7 +71,7 @@ describe("a training run", () => {
     const runId = startRun(pipelineId, "cli");
     expect(() => startRun(pipelineId, "cli")).toThrow(/still running/);
     requestCancel(runId);
-    await executeTrainingRun(runId);
+    await executeRun(runId);
     expect(getRun(runId)).toMatchObject({ status: "cancelled" });
     expect(steps(runId).every((s) => s.status === "skipped")).toBe(true);
     expect(getDb().select().from(pipelineLocks).all()).toEqual([]);
@@ -79,11 +80,11 @@ describe("a training run", () => {
   it("fails at validate data, says why, and registers nothing when a feature is missing from the batch", async () => {
     const pipelineId = pipeline("broken", [...FEATURES, feature("DaysSinceLogin", "numeric")]);
     const runId = startRun(pipelineId, "cli");
-    await executeTrainingRun(runId);
+    await executeRun(runId);
     const run = getRun(runId)!;
     expect(run.status).toBe("failed");
     expect(run.error).toMatch(/^validate_data: .*"DaysSinceLogin"/);
-    expect(steps(runId).map((s) => s.status)).toEqual(["succeeded", "failed", "skipped", "skipped", "skipped"]);
+    expect(steps(runId).map((s) => s.status)).toEqual(["succeeded", "failed", "skipped", "skipped", "skipped", "skipped", "skipped"]);
     expect(getDb().select().from(modelVersions).where(eq(modelVersions.pipelineId, pipelineId)).all()).toEqual([]);
   });
 

@@ -1,9 +1,9 @@
 /**
- * A pipeline run up to registration: extract → validate data → train → validate model → register.
+ * A pipeline run: extract → validate data → train → validate model → register → deploy → score.
  * Each step records its status, timings, counts and messages; a failure stops the run, says why, and
- * leaves earlier model versions untouched. Deploy, score and monitor join this sequence later.
+ * leaves the champion and the stored scores untouched. Monitoring joins this sequence with its own work.
  */
-import { isAppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { trainAndValidate } from "@/lib/training/train-and-validate";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { Batch, Pipeline } from "@/db/schema";
@@ -22,13 +22,16 @@ import {
 } from "./store";
 import type { StepName } from "./types";
 import { validateData } from "./validate-data";
+import { deploy } from "./deploy";
+import { evaluateGates } from "./gates";
+import { scoreLatestBatch } from "./score-step";
 
 class Cancelled extends Error {}
 
 /** Percent of the whole run reached when each step starts. */
-const STEP_START: Record<string, number> = { extract: 0, validate_data: 15, train: 25, validate_model: 70, register: 90 };
+const STEP_START: Record<string, number> = { extract: 0, validate_data: 10, train: 15, validate_model: 55, register: 65, deploy: 70, score: 75 };
 
-export async function executeTrainingRun(runId: number): Promise<void> {
+export async function executeRun(runId: number): Promise<void> {
   const run = getRun(runId)!;
   const pipeline = getPipelineById(run.pipelineId)!;
   let current: StepName = "extract";
@@ -61,12 +64,14 @@ export async function executeTrainingRun(runId: number): Promise<void> {
       messages: [`Trained ${model.engine} on ${report.rows.train} rows in ${report.trainMs.toFixed(0)} ms`],
     });
 
-    await step("validate_model", "Validating the model", () => undefined);
+    const gateResults = await step("validate_model", "Validating the model", () => evaluateGates(pipeline.gates, report));
+    const gatesPassed = gateResults.every((gate) => gate.passed);
     endStep(runId, "validate_model", {
       status: "succeeded",
-      counts: { testRows: report.rows.test },
+      counts: { testRows: report.rows.test, gatesFailed: gateResults.filter((gate) => !gate.passed).length },
       messages: [
         `ROC AUC ${format(report.metrics.rocAuc)} on ${report.rows.test} held-out rows (baseline ${format(report.baseline.rocAuc)})`,
+        ...gateResults.map((gate) => `${gate.passed ? "Gate passed" : "Gate failed"}: ${gate.message}`),
         ...Object.entries(report.metrics.undefined).map(([metric, reason]) => `${metric} undefined: ${reason}`),
       ],
     });
@@ -81,9 +86,17 @@ export async function executeTrainingRun(runId: number): Promise<void> {
         featureDictionary: pipeline.features,
         report,
         referenceProfile,
+        gateResults,
+        gatesPassed,
       }),
     );
     endStep(runId, "register", { status: "succeeded", counts: { modelVersionId: registered.id, version: registered.version }, messages: [`Registered v${registered.version}`] });
+
+    const deployed = await step("deploy", "Deploying", () => deploy(pipeline, registered, gateResults, runId));
+    endStep(runId, "deploy", { status: "succeeded", counts: { promoted: deployed.promoted ? 1 : 0 }, messages: [deployed.message] });
+
+    const scoring = await step("score", "Scoring customers", () => scoreLatestBatch(pipeline, runId));
+    endStep(runId, "score", scoring);
     finishRun(runId, "succeeded");
   } catch (error) {
     if (error instanceof Cancelled) {
@@ -99,7 +112,7 @@ export async function executeTrainingRun(runId: number): Promise<void> {
 
 function extract(pipeline: Pipeline, batchId: number | null): { batch: Batch; columns: CellColumns } {
   const id = batchId ?? latestBatchId(pipeline.datasetId);
-  if (id === undefined) throw new Error("The dataset has no batches to train on.");
+  if (id === undefined) throw new AppError("no_batches", "The dataset has no batches to train on.");
   return loadBatchColumns(id);
 }
 

@@ -1,0 +1,42 @@
+/**
+ * Stores a scoring run's scores in one transaction, each with the customer's probability from the
+ * pipeline's previous scoring run, so a failure leaves the previous scores as they were.
+ */
+import { and, desc, eq, ne } from "drizzle-orm";
+import { getDb, getSqlite } from "@/db/client";
+import { runs, runSteps } from "@/db/schema";
+import type { ScoredRow } from "@/lib/scoring/score-columns";
+
+/** The latest earlier run of the pipeline whose score step succeeded, if any. */
+export function previousScoringRun(pipelineId: number, runId: number): number | null {
+  const previous = getDb()
+    .select({ id: runs.id })
+    .from(runs)
+    .innerJoin(runSteps, and(eq(runSteps.runId, runs.id), eq(runSteps.name, "score"), eq(runSteps.status, "succeeded")))
+    .where(and(eq(runs.pipelineId, pipelineId), ne(runs.id, runId)))
+    .orderBy(desc(runs.id))
+    .limit(1)
+    .get();
+  return previous?.id ?? null;
+}
+
+export function writeScores(input: { pipelineId: number; runId: number; modelVersionId: number; batchId: number; rows: ScoredRow[] }): void {
+  const sqlite = getSqlite();
+  const previousRun = previousScoringRun(input.pipelineId, input.runId);
+  const previous = new Map<string, number>();
+  if (previousRun !== null) {
+    for (const row of sqlite.prepare("SELECT entity_id, probability FROM scores WHERE run_id = ?").iterate(previousRun) as IterableIterator<{ entity_id: string; probability: number }>) {
+      previous.set(row.entity_id, row.probability);
+    }
+  }
+  const insert = sqlite.prepare(
+    `INSERT INTO scores (pipeline_id, run_id, model_version_id, batch_id, entity_id, probability, previous_probability, band, reasons, scored_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = Date.now();
+  sqlite.transaction(() => {
+    for (const row of input.rows) {
+      insert.run(input.pipelineId, input.runId, input.modelVersionId, input.batchId, row.entityId, row.probability, previous.get(row.entityId) ?? null, row.band, JSON.stringify(row.reasons), at);
+    }
+  })();
+}
