@@ -7,12 +7,30 @@ import { closeDb } from "@/db/client";
 import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
 import { TRAIN_USAGE, trainCommand, trainOptions } from "./train";
+import {
+  EXPORT_SQL_USAGE,
+  exportSqlCommand,
+  exportSqlOptions,
+  PROMOTE_USAGE,
+  promoteCommand,
+  promoteOptions,
+  ROLLBACK_USAGE,
+  rollbackCommand,
+  rollbackOptions,
+  RUN_USAGE,
+  runCommand,
+  pipelineOptions,
+} from "./pipeline-commands";
 import { EXIT, printFailure, printResult, UsageError, type CommandResult } from "./output";
 
-const COMMANDS: Record<string, { usage: string; options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>; run: (positionals: string[], flags: never) => Promise<CommandResult> }> = {
+const COMMANDS: Record<string, { usage: string; options: Record<string, { type: "string" | "boolean"; multiple?: boolean }>; run: (positionals: string[], flags: never) => Promise<CommandResult & { exitCode?: number }> }> = {
   ingest: { usage: INGEST_USAGE, options: ingestOptions, run: ingestCommand },
   train: { usage: TRAIN_USAGE, options: trainOptions, run: trainCommand },
   evaluate: { usage: EVALUATE_USAGE, options: evaluateOptions, run: evaluateCommand },
+  run: { usage: RUN_USAGE, options: pipelineOptions, run: runCommand },
+  promote: { usage: PROMOTE_USAGE, options: promoteOptions, run: promoteCommand },
+  rollback: { usage: ROLLBACK_USAGE, options: rollbackOptions, run: rollbackCommand },
+  "export-sql": { usage: EXPORT_SQL_USAGE, options: exportSqlOptions, run: exportSqlCommand },
 };
 
 const HELP = ["Usage:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), "  driftline help"].join("\n");
@@ -28,8 +46,9 @@ async function main(argv: string[]): Promise<number> {
     const command = COMMANDS[name];
     if (!command) throw new UsageError(`unknown command "${name}".`);
     const { positionals, values } = parseCommandArgs(rest, command.options);
-    printResult(await command.run(positionals, values as never), json);
-    return EXIT.ok;
+    const result = await command.run(positionals, values as never);
+    printResult(result, json);
+    return result.exitCode ?? EXIT.ok;
   } catch (error) {
     return printFailure(error, json);
   } finally {
