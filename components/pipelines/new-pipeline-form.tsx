@@ -117,6 +117,21 @@ export function NewPipelineForm(props: {
         </Field>
       </div>
       {splitKind === "time" && <input type="hidden" name="seed" value="0" />}
+      <fieldset className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <legend className="mb-2 text-sm font-medium text-slate-700">Validation gates and deployment</legend>
+        <Field label="ROC AUC floor" errors={errors.aucFloor}>
+          <input name="aucFloor" inputMode="decimal" className={inputClass} defaultValue={value("aucFloor", "0.75")} />
+        </Field>
+        <Field label="Allowed drop vs champion" errors={errors.maxDrop}>
+          <input name="maxDrop" inputMode="decimal" className={inputClass} defaultValue={value("maxDrop", "0.01")} />
+        </Field>
+        <Field label="Deployment" errors={errors.deployPolicy}>
+          <select name="deployPolicy" className={inputClass} defaultValue={value("deployPolicy", "auto")}>
+            <option value="auto">Promote automatically when every gate passes</option>
+            <option value="manual">Wait for a person to promote</option>
+          </select>
+        </Field>
+      </fieldset>
       <button type="submit" disabled={pending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50">
         {pending ? "Starting…" : "Create and train"}
       </button>

@@ -55,7 +55,11 @@ export async function createPipelineAndTrain(_previous: FormState, formData: For
       split: form.splitKind === "time"
         ? { kind: "time", column: form.timeColumn!, testSize: form.testSize }
         : { kind: "stratified", testSize: form.testSize, seed: form.seed },
-      gates: [],
+      gates: [
+        { kind: "floor", metric: "rocAuc", min: form.aucFloor },
+        { kind: "vs_champion", metric: "rocAuc", maxDrop: form.maxDrop },
+      ],
+      deployPolicy: form.deployPolicy,
       decisionThreshold: form.threshold,
       riskBands: { high: 0.6, medium: 0.3 },
     });

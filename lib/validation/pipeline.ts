@@ -21,6 +21,9 @@ export const newPipelineSchema = z
     testSize: z.coerce.number({ error: "Test share must be a number" }).gt(0, "Test share must be above 0").lt(0.9, "Test share must be below 0.9"),
     seed: intField("Seed", 0, 2 ** 31 - 1),
     threshold: z.coerce.number({ error: "Threshold must be a number" }).gt(0, "Threshold must be above 0").lt(1, "Threshold must be below 1"),
+    deployPolicy: z.enum(["auto", "manual"]),
+    aucFloor: z.coerce.number({ error: "ROC AUC floor must be a number" }).min(0.5, "ROC AUC floor must be at least 0.5").max(1, "ROC AUC floor must be at most 1"),
+    maxDrop: z.coerce.number({ error: "Allowed drop must be a number" }).min(0, "Allowed drop cannot be negative").max(0.5, "Allowed drop must be at most 0.5"),
   })
   .refine((form) => form.splitKind !== "time" || !!form.timeColumn, { path: ["timeColumn"], message: "Choose the date column for a time split" })
   .refine((form) => !form.features.includes(form.target), { path: ["features"], message: "The target cannot also be a feature" });
