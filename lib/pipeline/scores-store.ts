@@ -40,3 +40,8 @@ export function writeScores(input: { pipelineId: number; runId: number; modelVer
     }
   })();
 }
+
+/** The pipeline's latest run whose score step succeeded: the scores the app currently shows. */
+export function latestScoringRun(pipelineId: number): number | null {
+  return previousScoringRun(pipelineId, -1);
+}
