@@ -37,6 +37,9 @@ export const STEP_STATUSES = ["pending", "running", "succeeded", "failed", "skip
 export const ALIASES = ["champion", "challenger"] as const;
 export const ALERT_STATES = ["ok", "firing", "resolved"] as const;
 export const SEVERITIES = ["ok", "warning", "critical"] as const;
+/** Who may do what is decided in lib/auth/guard.ts; the order here is the order the UI lists them in. */
+export const ROLES = ["analyst", "pm", "admin"] as const;
+export type Role = (typeof ROLES)[number];
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -364,3 +367,137 @@ export const alertEvents = sqliteTable(
   },
   (t) => [index("alert_events_rule_at").on(t.ruleId, t.at)],
 );
+
+/*
+ * Authentication tables, as better-auth 1.7 generates them for its drizzle adapter (email and password,
+ * a `role` on the user, database-backed rate limiting). Column names follow better-auth's, so its docs
+ * apply; ids are better-auth's random strings.
+ */
+const authCreatedAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`)
+    .notNull();
+
+export const users = sqliteTable("user", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  email: text("email").notNull().unique(),
+  emailVerified: integer("email_verified", { mode: "boolean" }).default(false).notNull(),
+  image: text("image"),
+  /** Defaults to the role that can change nothing. */
+  role: text("role", { enum: ROLES }).default("pm").notNull(),
+  createdAt: authCreatedAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`)
+    .$onUpdate(() => new Date())
+    .notNull(),
+});
+export type User = typeof users.$inferSelect;
+
+export const sessions = sqliteTable(
+  "session",
+  {
+    id: text("id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    /** The session token the cookie carries (signed); removing the row ends the session. */
+    token: text("token").notNull().unique(),
+    createdAt: authCreatedAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .$onUpdate(() => new Date())
+      .notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("session_userId_idx").on(t.userId)],
+);
+
+/** How a user signs in; for email and password, provider "credential" with the password hash (scrypt). */
+export const accounts = sqliteTable(
+  "account",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: integer("access_token_expires_at", { mode: "timestamp_ms" }),
+    refreshTokenExpiresAt: integer("refresh_token_expires_at", { mode: "timestamp_ms" }),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: authCreatedAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .$onUpdate(() => new Date())
+      .notNull(),
+  },
+  (t) => [index("account_userId_idx").on(t.userId)],
+);
+
+export const verifications = sqliteTable(
+  "verification",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: authCreatedAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .default(sql`(cast(unixepoch('subsecond') * 1000 as integer))`)
+      .$onUpdate(() => new Date())
+      .notNull(),
+  },
+  (t) => [index("verification_identifier_idx").on(t.identifier)],
+);
+
+/** better-auth's rate-limit counters: one row per client address and path; `lastRequest` in epoch ms. */
+export const rateLimits = sqliteTable("rate_limit", {
+  id: text("id").primaryKey(),
+  key: text("key").notNull().unique(),
+  count: integer("count").notNull(),
+  lastRequest: integer("last_request").notNull(),
+});
+
+/** Secrets this instance generated for itself, such as the cookie-signing secret when none is configured. */
+export const instanceSecrets = sqliteTable("instance_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
+
+/** The one-time link that lets the first person create the admin. Only a SHA-256 hash of the token is kept. */
+export const setupTokens = sqliteTable("setup_tokens", {
+  hash: text("hash").primaryKey(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * Append-only record of every change people make. The actor is copied (id and email) rather than
+ * referenced, so the history outlives a removed user.
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actorId: text("actor_id"),
+    actorEmail: text("actor_email").notNull(),
+    /** e.g. "pipeline.created"; the list is AUDIT_ACTIONS in lib/audit/audit.ts. */
+    action: text("action").notNull(),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    index("audit_log_at").on(t.at),
+    index("audit_log_actor_at").on(t.actorEmail, t.at),
+    index("audit_log_action_at").on(t.action, t.at),
+  ],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;

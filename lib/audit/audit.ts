@@ -1,0 +1,42 @@
+/**
+ * The audit log's writer: every action that changes something records who did what to which entity.
+ * Details are small JSON facts about the change (names, roles, counts) and never hold secrets or passwords.
+ */
+import { getDb } from "@/db/client";
+import { auditLog } from "@/db/schema";
+
+export const AUDIT_ACTIONS = [
+  "user.signed_in",
+  "user.created",
+  "user.role_changed",
+  "user.removed",
+  "pipeline.created",
+  "run.started",
+  "run.cancelled",
+  "batch.imported",
+  "model.promoted",
+  "model.rolled_back",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_ENTITY_TYPES = ["user", "pipeline", "run", "batch", "model"] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** Who did it: a signed-in user, or the system (seed, start-up) with a descriptive email-like label. */
+export interface Actor {
+  id: string | null;
+  email: string;
+}
+
+export function audit(
+  actor: Actor,
+  action: AuditAction,
+  entityType: AuditEntityType,
+  entityId: string | number,
+  details: Record<string, unknown> = {},
+): void {
+  getDb()
+    .insert(auditLog)
+    .values({ actorId: actor.id, actorEmail: actor.email, action, entityType, entityId: String(entityId), details, at: new Date() })
+    .run();
+}
