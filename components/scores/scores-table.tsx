@@ -31,7 +31,7 @@ export function ScoresTable({ rows }: { rows: ScoreRow[] }) {
       <tbody>
         {rows.map((row) => (
           <tr key={row.entityId} className="border-b border-slate-100 align-top last:border-0">
-            <td className="py-2 pr-4"><Link className="font-medium text-sky-700 hover:underline" href={`/scores/${encodeURIComponent(row.entityId)}`}>{row.entityId}</Link></td>
+            <td className="whitespace-nowrap py-2 pr-4"><Link className="font-medium text-sky-700 hover:underline" href={`/scores/${encodeURIComponent(row.entityId)}`}>{row.entityId}</Link></td>
             <td className="py-2 pr-4 text-right tabular-nums">{formatPercent(row.probability)}</td>
             <td className="py-2 pr-4"><Badge tone={TONE[row.band]}>{row.band}</Badge></td>
             <td className="py-2 pr-4 tabular-nums"><Change now={row.probability} before={row.previousProbability} /></td>

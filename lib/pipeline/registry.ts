@@ -4,6 +4,7 @@
  * answers "which version was champion on date D" and rollback knows where to go back to.
  */
 import { and, desc, eq, lte } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { aliases, aliasHistory, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -61,10 +62,12 @@ export function championAt(pipelineId: number, at: Date): number | null {
 }
 
 export function listAliasHistory(pipelineId: number) {
+  const previous = alias(modelVersions, "previous");
   return getDb()
-    .select({ history: aliasHistory, version: modelVersions.version })
+    .select({ history: aliasHistory, version: modelVersions.version, previousVersion: previous.version })
     .from(aliasHistory)
     .innerJoin(modelVersions, eq(modelVersions.id, aliasHistory.modelVersionId))
+    .leftJoin(previous, eq(previous.id, aliasHistory.previousModelVersionId))
     .where(eq(aliasHistory.pipelineId, pipelineId))
     .orderBy(desc(aliasHistory.id))
     .all();

@@ -9,13 +9,16 @@ import { ReportHeader } from "@/components/report/report-header";
 import { RulesTable } from "@/components/report/rules-table";
 import { TrainingDetails } from "@/components/report/training-details";
 import { UnseenCategories } from "@/components/report/unseen-categories";
+import { PromotePanel } from "@/components/models/promote-panel";
 import { Card } from "@/components/ui/card";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { getModelVersion } from "@/lib/queries/models";
 
 export const dynamic = "force-dynamic";
 
 /** The validation report: what an analyst reads before promoting a model version. */
 export default async function ModelVersionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const id = Number((await params).id);
   const found = Number.isSafeInteger(id) ? getModelVersion(id) : undefined;
   if (!found) notFound();
@@ -33,6 +36,15 @@ export default async function ModelVersionPage({ params }: { params: Promise<{ i
         target={model.target}
         report={report}
       />
+      <Card title="Validation gates and promotion" className="mb-6">
+        <PromotePanel
+          versionId={version.id}
+          gates={version.gateResults ?? []}
+          isChampion={aliases.includes("champion")}
+          canPromote={can(user.role, "promote")}
+          canOverride={can(user.role, "promote-past-failing-gate")}
+        />
+      </Card>
       <HeadlineMetrics report={report} decisionThreshold={decisionThreshold} />
       <Card title="Compared with the baseline and the champion" className="mb-6">
         <ComparisonTable report={report} />

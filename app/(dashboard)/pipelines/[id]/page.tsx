@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 import { RunNowButton } from "@/components/pipelines/run-now-button";
 import { RunStatusBadge } from "@/components/pipelines/run-status-badge";
 import { VersionTable } from "@/components/pipelines/version-table";
+import { AliasHistory } from "@/components/models/alias-history";
 import { Card } from "@/components/ui/card";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
+import { listAliasHistory } from "@/lib/pipeline/registry";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/format";
 import { listModelVersions } from "@/lib/queries/models";
@@ -12,6 +15,7 @@ import { getPipeline, listRuns } from "@/lib/queries/pipelines";
 export const dynamic = "force-dynamic";
 
 export default async function PipelinePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const id = Number((await params).id);
   const found = Number.isSafeInteger(id) ? getPipeline(id) : undefined;
   if (!found) notFound();
@@ -43,6 +47,22 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
       </div>
       <Card title="Model versions" className="mb-6">
         <VersionTable versions={listModelVersions(pipeline.id)} />
+      </Card>
+      <Card title="Champion and challenger history" className="mb-6">
+        <AliasHistory
+          pipelineId={pipeline.id}
+          canRollback={can(user.role, "promote")}
+          moves={listAliasHistory(pipeline.id).map(({ history, version, previousVersion }) => ({
+            id: history.id,
+            alias: history.alias,
+            modelVersionId: history.modelVersionId,
+            version,
+            previousVersion,
+            actor: history.actor,
+            reason: history.reason,
+            at: history.at.toISOString(),
+          }))}
+        />
       </Card>
       <Card title="Runs">
         <table className="w-full text-left text-sm">
