@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "user.role_changed",
   "user.removed",
   "pipeline.created",
+  "pipeline.updated",
   "run.started",
   "run.cancelled",
   "batch.imported",

@@ -4,6 +4,10 @@ import { RunNowButton } from "@/components/pipelines/run-now-button";
 import { RunStatusBadge } from "@/components/pipelines/run-status-badge";
 import { VersionTable } from "@/components/pipelines/version-table";
 import { AliasHistory } from "@/components/models/alias-history";
+import { DictionaryEditor } from "@/components/pipelines/dictionary-editor";
+import { SettingsForm } from "@/components/pipelines/settings-form";
+import { nextRunAfter } from "@/lib/pipeline/schedule";
+import { listDatasets } from "@/lib/queries/datasets";
 import { Card } from "@/components/ui/card";
 import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { listAliasHistory } from "@/lib/pipeline/registry";
@@ -32,7 +36,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
   ];
   return (
     <>
-      <PageHeader title={pipeline.name} actions={<RunNowButton pipelineId={pipeline.id} />} />
+      <PageHeader title={pipeline.name} actions={can(user.role, "train") ? <RunNowButton pipelineId={pipeline.id} /> : undefined} />
       <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <Card title="Settings">
           <dl className="grid grid-cols-[9rem_1fr] gap-y-1 text-sm">
@@ -41,10 +45,39 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
             ))}
           </dl>
         </Card>
-        <Card title={`Features (${pipeline.features.length})`}>
-          <p className="text-sm text-slate-700">{pipeline.features.map((f) => `${f.name} (${f.kind})`).join(", ")}</p>
+        <Card title="Schedule and deployment">
+          <dl className="grid grid-cols-[9rem_1fr] gap-y-1 text-sm">
+            <dt className="text-slate-500">Schedule</dt>
+            <dd>{pipeline.schedule ? `${pipeline.schedule} (UTC) · next ${formatDateTime(nextRunAfter(pipeline.schedule, new Date()))}` : "on demand only"}</dd>
+            <dt className="text-slate-500">Deployment</dt>
+            <dd>{pipeline.deployPolicy === "auto" ? "promote automatically when every gate passes" : "wait for a person to promote"}</dd>
+            <dt className="text-slate-500">Gates</dt>
+            <dd>{pipeline.gates.map((g) => (g.kind === "floor" ? `${g.metric} ≥ ${g.min}` : `${g.metric} at most ${g.maxDrop} below the champion`)).join("; ") || "none"}</dd>
+            <dt className="text-slate-500">Risk bands</dt>
+            <dd>high ≥ {pipeline.riskBands.high}, medium ≥ {pipeline.riskBands.medium}</dd>
+          </dl>
         </Card>
       </div>
+      <Card title={`Data dictionary (${pipeline.features.length} features)`} className="mb-6">
+        <DictionaryEditor pipelineId={pipeline.id} features={pipeline.features} editable={can(user.role, "train")} />
+      </Card>
+      {can(user.role, "manage-schedules") && (
+        <Card title="Settings" className="mb-6">
+          <SettingsForm
+            pipelineId={pipeline.id}
+            datasets={listDatasets().map((d) => ({ id: d.id, name: d.name }))}
+            initial={{
+              schedule: pipeline.schedule ?? "",
+              deployPolicy: pipeline.deployPolicy,
+              aucFloor: pipeline.gates.find((g) => g.kind === "floor")?.min ?? 0.75,
+              maxDrop: pipeline.gates.find((g) => g.kind === "vs_champion")?.maxDrop ?? 0.01,
+              high: pipeline.riskBands.high,
+              medium: pipeline.riskBands.medium,
+              scoringDatasetId: pipeline.scoringDatasetId,
+            }}
+          />
+        </Card>
+      )}
       <Card title="Model versions" className="mb-6">
         <VersionTable versions={listModelVersions(pipeline.id)} />
       </Card>

@@ -1,0 +1,61 @@
+"use client";
+
+import { useActionState } from "react";
+import { updatePipelineSettings } from "@/lib/actions/pipeline-settings";
+import type { FormState } from "@/lib/actions/form-state";
+import { Field, inputClass } from "./field";
+
+export interface SettingsValues {
+  schedule: string;
+  deployPolicy: "auto" | "manual";
+  aucFloor: number;
+  maxDrop: number;
+  high: number;
+  medium: number;
+  scoringDatasetId: number | null;
+}
+
+/** Schedule (cron, UTC), gates, deployment policy, risk bands and the scored dataset: admin settings. */
+export function SettingsForm({ pipelineId, initial, datasets }: { pipelineId: number; initial: SettingsValues; datasets: { id: number; name: string }[] }) {
+  const [state, action, pending] = useActionState<FormState, FormData>(updatePipelineSettings, { ok: true });
+  const errors = state.fieldErrors ?? {};
+  const value = (name: keyof SettingsValues) => String((state.values?.[name] as string | undefined) ?? initial[name] ?? "");
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="pipelineId" value={pipelineId} />
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Field label="Retraining schedule (cron, UTC)" errors={errors.schedule}>
+          <input name="schedule" placeholder="e.g. 0 3 * * 1 (Mondays 03:00 UTC)" className={inputClass} defaultValue={value("schedule")} />
+        </Field>
+        <Field label="Deployment" errors={errors.deployPolicy}>
+          <select name="deployPolicy" className={inputClass} defaultValue={value("deployPolicy")}>
+            <option value="auto">Promote automatically when every gate passes</option>
+            <option value="manual">Wait for a person to promote</option>
+          </select>
+        </Field>
+        <Field label="ROC AUC floor" errors={errors.aucFloor}>
+          <input name="aucFloor" inputMode="decimal" className={inputClass} defaultValue={value("aucFloor")} />
+        </Field>
+        <Field label="Allowed drop vs champion" errors={errors.maxDrop}>
+          <input name="maxDrop" inputMode="decimal" className={inputClass} defaultValue={value("maxDrop")} />
+        </Field>
+        <Field label="High risk from" errors={errors.high}>
+          <input name="high" inputMode="decimal" className={inputClass} defaultValue={value("high")} />
+        </Field>
+        <Field label="Medium risk from" errors={errors.medium}>
+          <input name="medium" inputMode="decimal" className={inputClass} defaultValue={value("medium")} />
+        </Field>
+        <Field label="Customers to score" errors={errors.scoringDatasetId}>
+          <select name="scoringDatasetId" className={inputClass} defaultValue={value("scoringDatasetId")}>
+            <option value="">Latest batch of the training dataset</option>
+            {datasets.map((d) => <option key={d.id} value={d.id}>Latest batch of {d.name}</option>)}
+          </select>
+        </Field>
+      </div>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50">Save settings</button>
+        {state.message && <span role="status" data-testid="settings-message" className={`text-sm ${state.ok ? "text-emerald-800" : "text-rose-800"}`}>{state.message}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+"use server";
+
+import { eq } from "drizzle-orm";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { pipelines } from "@/db/schema";
+import { audit } from "@/lib/audit/audit";
+import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
+import { getPipelineById } from "@/lib/pipeline/store";
+import { dictionarySchema, pipelineSettingsSchema } from "@/lib/validation/pipeline-settings";
+import { failure, type FormState } from "./form-state";
+
+/** Saves the data dictionary; the next version trained freezes it into its reports. */
+export async function updateDictionary(pipelineId: number, entries: unknown): Promise<FormState> {
+  try {
+    const user = await requireRole(...PERMISSIONS.train);
+    const id = z.number().int().positive().parse(pipelineId);
+    const pipeline = getPipelineById(id);
+    if (!pipeline) return { ok: false, message: "This pipeline does not exist." };
+    const parsed = dictionarySchema.safeParse(entries);
+    if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+    const byName = new Map(parsed.data.map((entry) => [entry.name, entry]));
+    const features = pipeline.features.map((feature) => ({ ...feature, ...pick(byName.get(feature.name)) }));
+    getDb().update(pipelines).set({ features, updatedAt: new Date() }).where(eq(pipelines.id, id)).run();
+    audit(user, "pipeline.updated", "pipeline", id, { changed: "data dictionary" });
+    revalidatePath(`/pipelines/${id}`);
+    return { ok: true, message: "Data dictionary saved. New versions will carry it." };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+function pick(entry: z.infer<typeof dictionarySchema>[number] | undefined) {
+  return entry ? { description: entry.description, transformation: entry.transformation, owner: entry.owner } : {};
+}
+
+/** Schedule, gates, deployment policy, risk bands and scoring dataset: an administrator's settings. */
+export async function updatePipelineSettings(_previous: FormState, formData: FormData): Promise<FormState> {
+  const values = Object.fromEntries(formData.entries());
+  try {
+    const user = await requireRole(...PERMISSIONS["manage-schedules"]);
+    const parsed = pipelineSettingsSchema.safeParse(values);
+    if (!parsed.success) {
+      return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+    }
+    const s = parsed.data;
+    if (!getPipelineById(s.pipelineId)) return { ok: false, message: "This pipeline does not exist.", values };
+    getDb()
+      .update(pipelines)
+      .set({
+        schedule: s.schedule,
+        deployPolicy: s.deployPolicy,
+        gates: [
+          { kind: "floor", metric: "rocAuc", min: s.aucFloor },
+          { kind: "vs_champion", metric: "rocAuc", maxDrop: s.maxDrop },
+        ],
+        riskBands: { high: s.high, medium: s.medium },
+        scoringDatasetId: s.scoringDatasetId ?? null,
+        updatedAt: new Date(),
+      })
+      .where(eq(pipelines.id, s.pipelineId))
+      .run();
+    audit(user, "pipeline.updated", "pipeline", s.pipelineId, { schedule: s.schedule, deployPolicy: s.deployPolicy, aucFloor: s.aucFloor, maxDrop: s.maxDrop });
+    revalidatePath(`/pipelines/${s.pipelineId}`);
+    return { ok: true, message: "Settings saved." };
+  } catch (error) {
+    return failure(error, values);
+  }
+}

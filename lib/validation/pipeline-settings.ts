@@ -1,0 +1,31 @@
+/** Editing a pipeline after creation: its data dictionary, and its schedule, gates, policy and bands. */
+import { z } from "zod";
+import { scheduleError } from "@/lib/pipeline/schedule";
+
+const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
+
+export const dictionarySchema = z.array(
+  z.object({
+    name: z.string(),
+    description: text("Description", 500),
+    transformation: text("Transformation", 300),
+    owner: text("Owner note", 200),
+  }),
+);
+
+export const pipelineSettingsSchema = z
+  .object({
+    pipelineId: z.coerce.number().int().positive(),
+    schedule: z.string().trim().max(100).transform((value) => (value === "" ? null : value)),
+    deployPolicy: z.enum(["auto", "manual"]),
+    aucFloor: z.coerce.number({ error: "ROC AUC floor must be a number" }).min(0.5, "ROC AUC floor must be at least 0.5").max(1, "ROC AUC floor must be at most 1"),
+    maxDrop: z.coerce.number({ error: "Allowed drop must be a number" }).min(0, "Allowed drop cannot be negative").max(0.5, "Allowed drop must be at most 0.5"),
+    high: z.coerce.number({ error: "High-risk cut-off must be a number" }).gt(0).lt(1, "High-risk cut-off must be below 1"),
+    medium: z.coerce.number({ error: "Medium-risk cut-off must be a number" }).gt(0, "Medium-risk cut-off must be above 0").lt(1),
+    scoringDatasetId: z.coerce.number().int().positive().optional().catch(undefined),
+  })
+  .refine((s) => s.medium < s.high, { path: ["medium"], message: "The medium cut-off must be below the high one" })
+  .superRefine((s, context) => {
+    const error = s.schedule === null ? null : scheduleError(s.schedule);
+    if (error) context.addIssue({ code: "custom", path: ["schedule"], message: `Not a cron expression: ${error}` });
+  });
