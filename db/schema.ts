@@ -19,6 +19,10 @@ import type { FeatureDefinition, Gate, GateResult, RunProgress } from "@/lib/pip
 import type { ReferenceProfile } from "@/lib/training/reference-profile";
 import type { SplitSettings } from "@/lib/training/split";
 import type { ValidationReport } from "@/lib/training/types";
+// Relative, not "@/": drizzle-kit loads this file without the tsconfig path aliases.
+import { ROLES, type Role } from "../lib/auth/roles";
+
+export { ROLES, type Role };
 
 export const BATCH_SOURCES = ["upload", "cli", "seed", "sqlite", "postgres"] as const;
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
@@ -37,9 +41,6 @@ export const STEP_STATUSES = ["pending", "running", "succeeded", "failed", "skip
 export const ALIASES = ["champion", "challenger"] as const;
 export const ALERT_STATES = ["ok", "firing", "resolved"] as const;
 export const SEVERITIES = ["ok", "warning", "critical"] as const;
-/** Who may do what is decided in lib/auth/guard.ts; the order here is the order the UI lists them in. */
-export const ROLES = ["analyst", "pm", "admin"] as const;
-export type Role = (typeof ROLES)[number];
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })

@@ -3,12 +3,14 @@ import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchTable } from "@/components/data/batch-table";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { formatInt } from "@/lib/format";
 import { countOverview, listBatches } from "@/lib/queries/datasets";
 
 export const dynamic = "force-dynamic";
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  await requirePageRole(...PERMISSIONS.read);
   const counts = countOverview();
   const recent = listBatches(5);
   return (

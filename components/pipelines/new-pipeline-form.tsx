@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { createPipelineAndTrain, type FormState } from "@/lib/actions/pipelines";
+import { createPipelineAndTrain } from "@/lib/actions/pipelines";
+import type { FormState } from "@/lib/actions/form-state";
 import type { ColumnType } from "@/lib/data/types";
 import { isDefaultFeature } from "@/lib/training/features";
 import { Field, inputClass } from "./field";

@@ -33,7 +33,7 @@ function duration(from: string | null, to: string | null, now: number): string {
 }
 
 /** The steps of a run, refreshed every half second while it is running. */
-export function RunView({ initial }: { initial: RunData }) {
+export function RunView({ initial, canCancel }: { initial: RunData; canCancel: boolean }) {
   const [data, setData] = useState(initial);
   const [now, setNow] = useState(() => Date.now());
   const [message, setMessage] = useState<string | null>(null);
@@ -55,7 +55,7 @@ export function RunView({ initial }: { initial: RunData }) {
       <div className="flex items-center gap-3" data-testid="run-status">
         <RunStatusBadge status={data.run.status} />
         <span className="text-sm text-slate-600">elapsed {duration(data.run.startedAt, data.run.finishedAt, now)}</span>
-        {running && (
+        {running && canCancel && (
           <button
             type="button"
             disabled={pending}

@@ -3,19 +3,15 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
+import { audit } from "@/lib/audit/audit";
+import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
 import { getBatchForTraining } from "@/lib/queries/pipelines";
 import { isAppError } from "@/lib/errors";
 import { featureKind } from "@/lib/training/features";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { getPipelineById, insertPipeline, requestCancel, startRun } from "@/lib/pipeline/store";
 import { newPipelineFields, newPipelineSchema } from "@/lib/validation/pipeline";
-
-export interface FormState {
-  ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string[]>;
-  values?: Record<string, unknown>;
-}
+import { failure, type FormState } from "./form-state";
 
 /**
  * Training runs off the request: the action starts the run and returns; the run page shows its progress.
@@ -27,13 +23,14 @@ function launch(runId: number): void {
 
 export async function createPipelineAndTrain(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = newPipelineFields(formData);
-  const parsed = newPipelineSchema.safeParse(values);
-  if (!parsed.success) {
-    return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
-  }
-  const form = parsed.data;
   let target: string;
   try {
+    const user = await requireRole(...PERMISSIONS.train);
+    const parsed = newPipelineSchema.safeParse(values);
+    if (!parsed.success) {
+      return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
+    }
+    const form = parsed.data;
     const batch = getBatchForTraining(form.batchId);
     const types = new Map(batch.columns.map((c) => [c.name, c.type]));
     const unknown = [form.target, ...form.features].find((name) => !types.has(name));
@@ -63,10 +60,14 @@ export async function createPipelineAndTrain(_previous: FormState, formData: For
       decisionThreshold: form.threshold,
       riskBands: { high: 0.6, medium: 0.3 },
     });
+    audit(user, "pipeline.created", "pipeline", pipelineId, { name: form.name, batchId: batch.id });
     const runId = startRun(pipelineId, "manual", batch.id);
+    audit(user, "run.started", "run", runId, { pipelineId });
     launch(runId);
     target = `/pipelines/${pipelineId}/runs/${runId}`;
   } catch (error) {
+    // Not only AppErrors: a column that cannot be a feature is reported as it is, too.
+    if (isAppError(error)) return failure(error, values);
     return { ok: false, message: error instanceof Error ? error.message : String(error), values };
   }
   revalidatePath("/pipelines");
@@ -76,14 +77,16 @@ export async function createPipelineAndTrain(_previous: FormState, formData: For
 const idSchema = z.number().int().positive();
 
 export async function runPipelineNow(pipelineIdInput: number): Promise<FormState> {
-  const pipelineId = idSchema.parse(pipelineIdInput);
+  let pipelineId: number;
   let runId: number;
   try {
+    const user = await requireRole(...PERMISSIONS.train);
+    pipelineId = idSchema.parse(pipelineIdInput);
     if (!getPipelineById(pipelineId)) return { ok: false, message: `Pipeline #${pipelineId} does not exist.` };
     runId = startRun(pipelineId, "manual");
+    audit(user, "run.started", "run", runId, { pipelineId });
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message };
-    throw error;
+    return failure(error);
   }
   launch(runId);
   revalidatePath(`/pipelines/${pipelineId}`);
@@ -92,10 +95,12 @@ export async function runPipelineNow(pipelineIdInput: number): Promise<FormState
 
 export async function cancelRun(runIdInput: number): Promise<FormState> {
   try {
-    requestCancel(idSchema.parse(runIdInput));
+    const user = await requireRole(...PERMISSIONS.train);
+    const runId = idSchema.parse(runIdInput);
+    requestCancel(runId);
+    audit(user, "run.cancelled", "run", runId);
     return { ok: true, message: "Cancelling: the run stops at its next step." };
   } catch (error) {
-    if (isAppError(error)) return { ok: false, message: error.message };
-    throw error;
+    return failure(error);
   }
 }

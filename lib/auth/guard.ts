@@ -14,7 +14,7 @@
 import { headers } from "next/headers";
 import { forbidden, unauthorized } from "next/navigation";
 import { cache } from "react";
-import { ROLES, type Role } from "@/db/schema";
+import { ROLES, type Role } from "./roles";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/ndjson";
 import { getAuth } from "./auth";

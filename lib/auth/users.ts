@@ -82,7 +82,7 @@ export function setUserRole(id: string, role: Role): UserSummary {
 }
 
 /** Removes a user with their sessions and account; returns them as they were. */
-export function removeUser(id: string): UserSummary {
+export function deleteUser(id: string): UserSummary {
   const before = existing(id);
   getDb().delete(users).where(eq(users.id, id)).run();
   return before;

@@ -1,7 +1,9 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 
-export default function AlertsPage() {
+export default async function AlertsPage() {
+  await requirePageRole(...PERMISSIONS.read);
   return (
     <>
       <PageHeader title="Alerts" description="Threshold alerts on drift, accuracy and failed runs, with their history." />

@@ -3,13 +3,15 @@ import { UploadPanel } from "@/components/data/upload-panel";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 import { listBatches } from "@/lib/queries/datasets";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Data" };
 
-export default function DataPage() {
+export default async function DataPage() {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const batches = listBatches();
   return (
     <>
@@ -17,9 +19,11 @@ export default function DataPage() {
         title="Data"
         description="Batches of customer data: each upload is checked, profiled and stored as an immutable snapshot with its as-of time."
       />
-      <Card title="Upload a CSV" className="mb-6">
-        <UploadPanel maxUploadMb={env().MAX_UPLOAD_MB} />
-      </Card>
+      {can(user.role, "upload-data") && (
+        <Card title="Upload a CSV" className="mb-6">
+          <UploadPanel maxUploadMb={env().MAX_UPLOAD_MB} />
+        </Card>
+      )}
       <Card title="Batches">
         {batches.length === 0 ? (
           <EmptyState title="No batches yet">Upload a file above, or run <code>bin/driftline ingest file.csv --store</code>.</EmptyState>

@@ -1,7 +1,9 @@
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 
-export default function DriftPage() {
+export default async function DriftPage() {
+  await requirePageRole(...PERMISSIONS.read);
   return (
     <>
       <PageHeader title="Drift" description="How each new batch differs from the data the champion model was trained on." />

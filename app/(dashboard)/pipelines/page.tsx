@@ -3,6 +3,7 @@ import { RunStatusBadge } from "@/components/pipelines/run-status-badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { listPipelines } from "@/lib/queries/pipelines";
 
 export const dynamic = "force-dynamic";
@@ -14,17 +15,19 @@ const newLink = (
   </Link>
 );
 
-export default function PipelinesPage() {
+export default async function PipelinesPage() {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const pipelines = listPipelines();
+  const create = can(user.role, "train") ? newLink : undefined;
   return (
     <>
       <PageHeader
         title="Pipelines"
         description="A pipeline turns a dataset into a validated model: extract, validate the data, train, validate the model, register. Deployment, scoring and monitoring join the run next."
-        actions={newLink}
+        actions={create}
       />
       {pipelines.length === 0 ? (
-        <EmptyState title="No pipelines yet" action={newLink}>
+        <EmptyState title="No pipelines yet" action={create}>
           Create one from a batch with a target column: choose the features and model settings, and the first training run starts.
         </EmptyState>
       ) : (

@@ -1,11 +1,14 @@
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { databasePath } from "@/db/client";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-export default function SettingsPage() {
+export default async function SettingsPage() {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const config = env();
   const rows: [string, string][] = [
     ["Database file", databasePath()],
@@ -16,6 +19,14 @@ export default function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="How this instance is configured. Users, channels, API keys and schedules will be managed here." />
+      {can(user.role, "manage-users") && (
+        <Card title="Access" className="mb-6">
+          <ul className="space-y-1 text-sm">
+            <li><Link className="text-sky-700 hover:underline" href="/settings/users">Users</Link>: add people, set their roles, remove them.</li>
+            <li><Link className="text-sky-700 hover:underline" href="/settings/audit">Audit log</Link>: who changed what, and when.</li>
+          </ul>
+        </Card>
+      )}
       <Card title="Instance">
         <dl className="grid grid-cols-[12rem_1fr] gap-y-2 text-sm">
           {rows.map(([label, value]) => (

@@ -1,10 +1,14 @@
-/** POST a CSV file as the raw request body (name in ?name=); it streams to disk and gets an upload id. */
+/**
+ * POST a CSV file as the raw request body (name in ?name=); it streams to disk and gets an upload id.
+ * Bringing in data configures what models learn from, so only analysts and admins may.
+ */
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/ndjson";
 import { maxUploadBytes, saveUpload, tooLarge } from "@/lib/uploads/store";
 
-export async function POST(request: Request) {
+export const POST = withRole(PERMISSIONS["upload-data"], async (request: Request) => {
   try {
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (declared > maxUploadBytes()) throw tooLarge();
@@ -15,4 +19,4 @@ export async function POST(request: Request) {
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

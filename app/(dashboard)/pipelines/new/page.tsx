@@ -3,6 +3,7 @@ import { NewPipelineForm } from "@/components/pipelines/new-pipeline-form";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { formatInt } from "@/lib/format";
 import { getBatch } from "@/lib/queries/datasets";
 import { listTrainableBatches } from "@/lib/queries/pipelines";
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "New pipeline" };
 
 export default async function NewPipelinePage({ searchParams }: { searchParams: Promise<{ batch?: string }> }) {
+  await requirePageRole(...PERMISSIONS.train);
   const batchId = Number((await searchParams).batch);
   const found = Number.isSafeInteger(batchId) ? getBatch(batchId) : undefined;
   if (!found) {

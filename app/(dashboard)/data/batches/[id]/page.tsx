@@ -5,12 +5,14 @@ import { ProfileTable } from "@/components/data/profile-table";
 import { RowPreview } from "@/components/data/row-preview";
 import { Card, Stat } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { formatBytes, formatDateTime, formatInt, formatPercent } from "@/lib/format";
 import { getBatch, previewBatchRows } from "@/lib/queries/datasets";
 
 export const dynamic = "force-dynamic";
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const id = Number((await params).id);
   const found = Number.isSafeInteger(id) ? getBatch(id) : undefined;
   if (!found) notFound();
@@ -23,9 +25,11 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         title={`Batch #${batch.id} · ${datasetName}`}
         description={`As of ${formatDateTime(batch.asOf)} · ${batch.source} ${batch.sourceDetail} · ${formatBytes(batch.sourceBytes)}`}
         actions={
-          <Link href={`/pipelines/new?batch=${batch.id}`} className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
-            Train a model
-          </Link>
+          can(user.role, "train") && (
+            <Link href={`/pipelines/new?batch=${batch.id}`} className="rounded-md bg-sky-700 px-3 py-2 text-sm font-medium text-white hover:bg-sky-800">
+              Train a model
+            </Link>
+          )
         }
       />
       <div className="mb-6 grid grid-cols-1 gap-4 sm:grid-cols-4">

@@ -1,11 +1,12 @@
 /** Profiles an uploaded file without storing it, streaming progress as NDJSON. */
+import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { ingestCsv } from "@/lib/data/ingest";
 import { errorResponse, ndjsonResponse, throttle } from "@/lib/http/ndjson";
 import { getUpload } from "@/lib/uploads/store";
 import { analyzeRequestSchema } from "@/lib/validation/upload";
 import { parseJsonBody } from "@/lib/http/body";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = withRole(PERMISSIONS["upload-data"], async (request, { params }: { params: Promise<{ id: string }> }) => {
   try {
     const upload = getUpload((await params).id);
     const options = await parseJsonBody(request, analyzeRequestSchema);
@@ -22,4 +23,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -1,11 +1,13 @@
 /** Stores an uploaded file as a batch in one transaction, streaming progress as NDJSON. */
+import { audit } from "@/lib/audit/audit";
+import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { parseJsonBody } from "@/lib/http/body";
 import { errorResponse, ndjsonResponse, throttle } from "@/lib/http/ndjson";
 import { deleteUpload, getUpload } from "@/lib/uploads/store";
 import { importRequestSchema } from "@/lib/validation/upload";
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const POST = withRole(PERMISSIONS["upload-data"], async (request, { params }: { params: Promise<{ id: string }> }, user) => {
   try {
     const upload = getUpload((await params).id);
     const { asOf, ...options } = await parseJsonBody(request, importRequestSchema);
@@ -19,9 +21,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         onProgress: (p) => progress({ type: "progress", ...p }),
       });
       deleteUpload(upload.id);
+      audit(user, "batch.imported", "batch", stored.batchId, { dataset: options.dataset, file: upload.name, rows: stored.profile.rows });
       return { batchId: stored.batchId, rows: stored.profile.rows };
     });
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

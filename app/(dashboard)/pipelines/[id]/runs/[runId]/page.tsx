@@ -2,11 +2,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunView } from "@/components/pipelines/run-view";
 import { PageHeader } from "@/components/ui/page-header";
+import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { getPipeline, getRunWithSteps } from "@/lib/queries/pipelines";
 
 export const dynamic = "force-dynamic";
 
 export default async function RunPage({ params }: { params: Promise<{ id: string; runId: string }> }) {
+  const user = await requirePageRole(...PERMISSIONS.read);
   const { id, runId } = await params;
   const found = getRunWithSteps(Number(runId));
   const pipeline = getPipeline(Number(id));
@@ -17,7 +19,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
         title={`Run #${found.run.id}`}
         description={<Link className="text-sky-700 hover:underline" href={`/pipelines/${pipeline.pipeline.id}`}>{pipeline.pipeline.name}</Link>}
       />
-      <RunView initial={JSON.parse(JSON.stringify(found))} />
+      <RunView initial={JSON.parse(JSON.stringify(found))} canCancel={can(user.role, "train")} />
     </>
   );
 }
