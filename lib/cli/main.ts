@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
+import { DRIFT_USAGE, driftCommand, driftOptions } from "./drift";
 import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
 import { TRAIN_USAGE, trainCommand, trainOptions } from "./train";
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   ingest: { usage: INGEST_USAGE, options: ingestOptions, run: ingestCommand },
   train: { usage: TRAIN_USAGE, options: trainOptions, run: trainCommand },
   evaluate: { usage: EVALUATE_USAGE, options: evaluateOptions, run: evaluateCommand },
+  drift: { usage: DRIFT_USAGE, options: driftOptions, run: driftCommand },
   run: { usage: RUN_USAGE, options: pipelineOptions, run: runCommand },
   promote: { usage: PROMOTE_USAGE, options: promoteOptions, run: promoteCommand },
   rollback: { usage: ROLLBACK_USAGE, options: rollbackOptions, run: rollbackCommand },
