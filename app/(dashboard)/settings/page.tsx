@@ -24,6 +24,7 @@ export default async function SettingsPage() {
           <ul className="space-y-1 text-sm">
             <li><Link className="text-sky-700 hover:underline" href="/settings/users">Users</Link>: add people, set their roles, remove them.</li>
             <li><Link className="text-sky-700 hover:underline" href="/settings/audit">Audit log</Link>: who changed what, and when.</li>
+            {can(user.role, "manage-api-keys") && <li><Link className="text-sky-700 hover:underline" href="/settings/api-keys">API keys</Link>: let marketing tools read scores.</li>}
           </ul>
         </Card>
       )}
