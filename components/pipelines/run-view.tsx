@@ -24,7 +24,7 @@ export interface RunData {
 }
 
 const POLL_MS = 500;
-const STEP_LABELS: Record<string, string> = { extract: "Extract", validate_data: "Validate data", train: "Train", validate_model: "Validate model", register: "Register", deploy: "Deploy", score: "Score" };
+const STEP_LABELS: Record<string, string> = { extract: "Extract", validate_data: "Validate data", train: "Train", validate_model: "Validate model", register: "Register", deploy: "Deploy", score: "Score", monitor: "Monitor" };
 
 function duration(from: string | null, to: string | null, now: number): string {
   if (!from) return "";

@@ -50,7 +50,7 @@ describe("driftline run, promote, rollback, export-sql", () => {
     const json = run.json();
     expect(json).toMatchObject({ pipeline: "telco", status: "succeeded", error: null, modelVersion: { version: 1, gatesPassed: true }, champion: { version: 1 } });
     expect(json.steps.map((s: { name: string; status: string }) => `${s.name}:${s.status}`)).toEqual([
-      "extract:succeeded", "validate_data:succeeded", "train:succeeded", "validate_model:succeeded", "register:succeeded", "deploy:succeeded", "score:succeeded",
+      "extract:succeeded", "validate_data:succeeded", "train:succeeded", "validate_model:succeeded", "register:succeeded", "deploy:succeeded", "score:succeeded", "monitor:succeeded",
     ]);
     expect(json.steps.find((s: { name: string }) => s.name === "score").counts).toMatchObject({ scored: 7043, unscorable: 0 });
   });

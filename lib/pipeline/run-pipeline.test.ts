@@ -51,7 +51,7 @@ describe("a training run", () => {
     expect(getRun(runId)).toMatchObject({ status: "succeeded", error: null });
     expect(steps(runId).map((s) => [s.name, s.status])).toEqual([
       ["extract", "succeeded"], ["validate_data", "succeeded"], ["train", "succeeded"], ["validate_model", "succeeded"], ["register", "succeeded"],
-      ["deploy", "succeeded"], ["score", "skipped"],
+      ["deploy", "succeeded"], ["score", "skipped"], ["monitor", "skipped"],
     ]);
     const version = getDb().select().from(modelVersions).where(eq(modelVersions.pipelineId, pipelineId)).get()!;
     expect(version.version).toBe(1);
@@ -84,7 +84,7 @@ describe("a training run", () => {
     const run = getRun(runId)!;
     expect(run.status).toBe("failed");
     expect(run.error).toMatch(/^validate_data: .*"DaysSinceLogin"/);
-    expect(steps(runId).map((s) => s.status)).toEqual(["succeeded", "failed", "skipped", "skipped", "skipped", "skipped", "skipped"]);
+    expect(steps(runId).map((s) => s.status)).toEqual(["succeeded", "failed", "skipped", "skipped", "skipped", "skipped", "skipped", "skipped"]);
     expect(getDb().select().from(modelVersions).where(eq(modelVersions.pipelineId, pipelineId)).all()).toEqual([]);
   });
 

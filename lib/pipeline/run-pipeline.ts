@@ -1,7 +1,7 @@
 /**
- * A pipeline run: extract → validate data → train → validate model → register → deploy → score.
+ * A pipeline run: extract → validate data → train → validate model → register → deploy → score → monitor.
  * Each step records its status, timings, counts and messages; a failure stops the run, says why, and
- * leaves the champion and the stored scores untouched. Monitoring joins this sequence with its own work.
+ * leaves the champion and the stored scores untouched.
  */
 import { AppError, isAppError } from "@/lib/errors";
 import { trainAndValidate } from "@/lib/training/train-and-validate";
@@ -24,12 +24,13 @@ import type { StepName } from "./types";
 import { validateData } from "./validate-data";
 import { deploy } from "./deploy";
 import { evaluateGates } from "./gates";
+import { monitorLatestBatch } from "./monitor-step";
 import { scoreLatestBatch } from "./score-step";
 
 class Cancelled extends Error {}
 
 /** Percent of the whole run reached when each step starts. */
-const STEP_START: Record<string, number> = { extract: 0, validate_data: 10, train: 15, validate_model: 55, register: 65, deploy: 70, score: 75 };
+const STEP_START: Record<string, number> = { extract: 0, validate_data: 10, train: 15, validate_model: 55, register: 65, deploy: 70, score: 75, monitor: 90 };
 
 export async function executeRun(runId: number): Promise<void> {
   const run = getRun(runId)!;
@@ -97,6 +98,9 @@ export async function executeRun(runId: number): Promise<void> {
 
     const scoring = await step("score", "Scoring customers", () => scoreLatestBatch(pipeline, runId));
     endStep(runId, "score", scoring);
+
+    const monitoring = await step("monitor", "Measuring drift", () => monitorLatestBatch(pipeline, runId));
+    endStep(runId, "monitor", monitoring);
     finishRun(runId, "succeeded");
   } catch (error) {
     if (error instanceof Cancelled) {

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { RunProgress, StepName } from "./types";
 
-export const PIPELINE_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register", "deploy", "score"];
+export const PIPELINE_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register", "deploy", "score", "monitor"];
 
 export function insertPipeline(values: NewPipeline): number {
   const existing = getDb().select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.name, values.name)).get();

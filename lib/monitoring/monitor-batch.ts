@@ -1,0 +1,32 @@
+/**
+ * Monitoring one batch against a model version's reference profile: each feature's drift, the drift of
+ * the predicted probabilities, and the share of drifted features. The training rows are never needed.
+ * Numeric features are read as numbers (a cell that is not one counts as missing); booleans and
+ * categories are compared as text, as they were profiled.
+ */
+import { parseNumber } from "@/lib/data/values";
+import { datasetDrift, featureDrift, type DriftThresholds, type FeatureDrift } from "@/lib/drift";
+import type { CellColumns } from "@/lib/training/predict-columns";
+import type { ReferenceProfile } from "@/lib/training/reference-profile";
+
+export interface BatchMonitoring {
+  features: FeatureDrift[];
+  prediction: FeatureDrift;
+  driftShare: number | null;
+}
+
+export function monitorBatch(
+  reference: ReferenceProfile,
+  columns: CellColumns,
+  scores: Float64Array,
+  thresholds: Partial<DriftThresholds> = {},
+): BatchMonitoring {
+  const rows = Object.values(columns)[0]?.length ?? 0;
+  const features = reference.features.map((profile) => {
+    const cells = columns[profile.name] ?? new Array<string | null>(rows).fill(null);
+    return profile.kind === "numeric"
+      ? featureDrift(profile, Float64Array.from(cells, (cell) => (cell === null ? NaN : parseNumber(cell) ?? NaN)), thresholds)
+      : featureDrift(profile, cells, thresholds);
+  });
+  return { features, prediction: featureDrift(reference.score, scores, thresholds), driftShare: datasetDrift(features).driftShare };
+}

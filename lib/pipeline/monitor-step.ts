@@ -1,0 +1,47 @@
+/**
+ * The monitor step: the batch just scored is compared with the champion's reference profile, and one
+ * drift result per feature, one for the predictions and one for the whole batch are stored together.
+ */
+import { getDb, getSqlite } from "@/db/client";
+import { driftResults, type Pipeline } from "@/db/schema";
+import { monitorBatch } from "@/lib/monitoring/monitor-batch";
+import { getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
+
+/** The feature name under which the prediction drift is stored. */
+export const PREDICTION_FEATURE = "(prediction)";
+
+export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutcome {
+  const champion = getChampionVersion(pipeline.id);
+  if (!champion?.referenceProfile) return { status: "skipped", messages: ["No champion with a reference profile to monitor against."] };
+  const batchId = latestBatchId(pipeline.scoringDatasetId ?? pipeline.datasetId);
+  if (batchId === undefined) return { status: "skipped", messages: ["The scoring dataset has no batches."] };
+  const { columns } = loadBatchColumns(batchId);
+  const result = monitorBatch(champion.referenceProfile, columns, storedScores(runId));
+  const computedAt = new Date();
+  const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
+  getDb().transaction((tx) => {
+    for (const drift of [...result.features, { ...result.prediction, name: PREDICTION_FEATURE }]) {
+      tx.insert(driftResults).values({ ...base, feature: drift.name, psi: drift.psi, severity: drift.severity, metrics: { ...drift } }).run();
+    }
+    tx.insert(driftResults).values({ ...base, feature: null, psi: null, severity: null, metrics: { driftShare: result.driftShare } }).run();
+  });
+  const drifted = result.features.filter((f) => f.severity === "warning" || f.severity === "critical");
+  const findings = result.features.flatMap((f) => f.dataQuality.map((finding) => `${f.name}: ${finding}`));
+  return {
+    status: "succeeded",
+    counts: { batchId, features: result.features.length, drifted: drifted.length },
+    messages: [
+      drifted.length === 0
+        ? `No feature drifted in batch #${batchId} (PSI below the warning threshold everywhere).`
+        : `${drifted.length} of ${result.features.length} features drifted in batch #${batchId}: ${drifted.map((f) => `${f.name} (${f.severity}, PSI ${f.psi!.toFixed(3)})`).join(", ")}.`,
+      `Prediction drift: PSI ${result.prediction.psi === null ? "—" : result.prediction.psi.toFixed(3)}.`,
+      ...findings,
+    ],
+  };
+}
+
+/** The probabilities the score step of this run stored: the score distribution that was served. */
+function storedScores(runId: number): Float64Array {
+  const rows = getSqlite().prepare("SELECT probability FROM scores WHERE run_id = ?").raw().all(runId) as [number][];
+  return Float64Array.from(rows, ([probability]) => probability);
+}
