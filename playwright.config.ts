@@ -5,6 +5,8 @@ const TMP = "e2e/.tmp";
 
 export default defineConfig({
   testDir: "e2e",
+  // Signs the seeded users in once (after the web server is up) and saves a storage state per role.
+  globalSetup: "./e2e/global-setup.ts",
   timeout: 120_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -21,7 +23,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh database for every run: cleared, migrated and seeded, then the production build is served.
+    // A fresh database for every run: cleared, migrated and seeded (Telco and one user per role), then the
+    // production build is served.
     command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && npx next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
@@ -31,6 +34,8 @@ export default defineConfig({
       UPLOAD_DIR: `${TMP}/uploads`,
       MAX_UPLOAD_MB: "60",
       APP_URL: `http://127.0.0.1:${PORT}`,
+      // Tests sign in far more often than people; the limit itself is tested in lib/auth/auth.test.ts.
+      SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
     },
   },
 });

@@ -1,4 +1,7 @@
 import { expect, test } from "@playwright/test";
+import { STORAGE_STATE } from "./auth";
+
+test.use({ storageState: STORAGE_STATE.admin });
 
 const SECTIONS = ["Overview", "Data", "Pipelines", "Models", "Scores", "Drift", "Alerts", "Settings"];
 

@@ -1,5 +1,8 @@
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { STORAGE_STATE } from "./auth";
+
+test.use({ storageState: STORAGE_STATE.analyst });
 
 test("an analyst trains Telco from its batch, watches the run and reads the validation report", async ({ page }) => {
   const name = `Telco churn ${Date.now()}`;

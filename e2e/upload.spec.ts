@@ -1,6 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { STORAGE_STATE } from "./auth";
+
+test.use({ storageState: STORAGE_STATE.analyst });
 
 const TMP = join("e2e", ".tmp", "files");
 mkdirSync(TMP, { recursive: true });
