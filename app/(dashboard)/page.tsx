@@ -3,6 +3,7 @@ import { Card, Stat } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchTable } from "@/components/data/batch-table";
+import { WhatDriftedCard } from "@/components/drift/what-drifted-card";
 import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { formatInt } from "@/lib/format";
 import { countOverview, listBatches } from "@/lib/queries/datasets";
@@ -34,9 +35,7 @@ export default async function OverviewPage() {
         <EmptyState title="No champion model yet">
           Once a pipeline has trained, validated and promoted a model, its health and validation metrics show here.
         </EmptyState>
-        <EmptyState title="No drift measured yet">
-          Each new batch is compared with the champion&apos;s training data; drifted features will be listed here.
-        </EmptyState>
+        <WhatDriftedCard />
         <EmptyState title="No alerts">Alerts that fire on drift, accuracy or failed runs will be listed here.</EmptyState>
       </div>
     </>
