@@ -36,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="whitespace-nowrap py-2 pr-4 tabular-nums">{formatDateTime(entry.at)}</td>
                   <td className="py-2 pr-4">{entry.actorEmail}</td>
                   <td className="py-2 pr-4 font-mono text-xs">{entry.action}</td>
-                  <td className="py-2 pr-4">{entry.entityType} {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : `#${entry.entityId}`}</td>
+                  <td className="whitespace-nowrap py-2 pr-4">{entry.entityType} {entry.entityId.length > 12 ? `${entry.entityId.slice(0, 8)}…` : `#${entry.entityId}`}</td>
                   <td className="break-all py-2 font-mono text-xs text-slate-600">{Object.keys(entry.details).length > 0 ? JSON.stringify(entry.details) : ""}</td>
                 </tr>
               ))}
