@@ -4,11 +4,13 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { listModelVersions } from "@/lib/queries/models";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Models" };
 
-export default function ModelsPage() {
+export default async function ModelsPage() {
+  await requirePageRole(...PERMISSIONS.read);
   const versions = listModelVersions();
   return (
     <>

@@ -9,11 +9,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatInt } from "@/lib/format";
 import { getScoresView } from "@/lib/queries/scores";
 import { PAGE_SIZE, scoresViewSchema } from "@/lib/validation/scores";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Scores" };
 
 export default async function ScoresPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requirePageRole(...PERMISSIONS.read);
   const params = await searchParams;
   const view = scoresViewSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const data = getScoresView(view);

@@ -7,12 +7,14 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime, formatPercent } from "@/lib/format";
 import { explainCustomer, getCustomerScores } from "@/lib/queries/scores";
+import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 
 export const dynamic = "force-dynamic";
 
 const TONE = { high: "critical", medium: "warning", low: "good" } as const;
 
 export default async function CustomerPage({ params }: { params: Promise<{ customerId: string }> }) {
+  await requirePageRole(...PERMISSIONS.read);
   const customerId = decodeURIComponent((await params).customerId);
   const history = getCustomerScores(customerId);
   if (history.length === 0) notFound();

@@ -3,6 +3,7 @@
  * a spreadsheet would run as formulas (=, +, -, @, tab, carriage return) so an export is safe to open.
  */
 import Papa from "papaparse";
+import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { iterateScoresView } from "@/lib/queries/scores";
 import { scoresViewSchema } from "@/lib/validation/scores";
 
@@ -11,7 +12,7 @@ export const dynamic = "force-dynamic";
 const HEADER = ["customer_id", "probability", "previous_probability", "band", "reasons", "model_version", "scored_at"];
 const CHUNK = 2000;
 
-export async function GET(request: Request) {
+export const GET = withRole(PERMISSIONS["export-scores"], async (request: Request) => {
   const view = scoresViewSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const found = iterateScoresView(view);
   if (!found) return Response.json({ error: { code: "no_scores", message: "No pipeline has scores yet." } }, { status: 404 });
@@ -42,4 +43,4 @@ export async function GET(request: Request) {
   return new Response(stream, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}"`, "cache-control": "no-store" },
   });
-}
+});
