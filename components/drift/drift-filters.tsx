@@ -1,3 +1,4 @@
+import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
 import type { DriftView } from "@/lib/validation/drift";
 
 const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -32,7 +33,7 @@ export function DriftFilters({ view, pipelines, current, features, batches }: Pr
       <label className="text-sm">
         Feature
         <select name="feature" defaultValue={current.feature} className={input}>
-          {features.map((f) => <option key={f} value={f}>{f}</option>)}
+          {features.map((f) => <option key={f} value={f}>{f === PREDICTION_FEATURE ? "Score (prediction)" : f}</option>)}
         </select>
       </label>
       <label className="text-sm">
