@@ -1,17 +1,11 @@
-import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { DEMO_USERS } from "../lib/auth/demo-users";
+import { expect, test, type APIResponse } from "@playwright/test";
+import { DEMO_USERS, STORAGE_STATE } from "./auth";
 
-async function signInAsAdmin(page: Page) {
-  await page.goto("/sign-in?next=/settings");
-  await page.getByLabel("Email").fill(DEMO_USERS.admin.email);
-  await page.getByLabel("Password").fill(DEMO_USERS.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
-}
+test.use({ storageState: STORAGE_STATE.admin });
 
-test("an admin's API key reads the scores a pipeline produced; no key, a session, or a revoked key gets 401", async ({ page, request }) => {
-  await signInAsAdmin(page);
-
+test("an admin's API key reads the scores a pipeline produced; no key, a session, or a revoked key gets 401", async ({ page, playwright, baseURL }) => {
+  // The API's own client carries no session cookie, unlike page.request.
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const pipeline = `Telco scores API ${Date.now()}`;
   await page.goto("/pipelines/new?batch=1");
   await page.getByLabel("Pipeline name").fill(pipeline);
@@ -65,4 +59,5 @@ test("an admin's API key reads the scores a pipeline produced; no key, a session
   await row.getByRole("button", { name: `Revoke ${keyName}` }).click();
   await expect(row).toContainText("revoked");
   await unauthorized(await request.get("/api/scores", { headers: auth }));
+  await request.dispose();
 });
