@@ -68,7 +68,7 @@ export async function sessionUser(requestHeaders: Headers): Promise<SessionUser 
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   const { id, email, name, role } = session.user;
-  return { id, email, name, role: role as Role };
+  return { id, email, name, role };
 }
 
 /** The current request's user, read once per request however many components ask. */
