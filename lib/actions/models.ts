@@ -27,7 +27,7 @@ export async function promoteVersion(versionId: number, reason: string): Promise
     const input = promoteSchema.parse({ versionId, reason });
     const version = getDb().select().from(modelVersions).where(eq(modelVersions.id, input.versionId)).get();
     if (!version) return { ok: false, message: "This version does not exist." };
-    promote(version.id, user.email, input.reason || "promoted by hand", can(user.role, "promote-past-failing-gate"));
+    promote(version.id, user.email, input.reason, can(user.role, "promote-past-failing-gate"));
     audit(user, "model.promoted", "model", version.id, { pipelineId: version.pipelineId, version: version.version, reason: input.reason, gatesPassed: version.gatesPassed });
     revalidatePath(`/models/${version.id}`);
     revalidatePath(`/pipelines/${version.pipelineId}`);

@@ -34,7 +34,7 @@ export function promote(modelVersionId: number, actor: string, reason: string, o
     if (!override) throw new AppError("gate_failed", `v${version.version} failed a validation gate; only an admin can promote it, with a reason.`, {}, 403);
     if (reason.trim().length < 5) throw new AppError("reason_required", "Say why this version is promoted despite its failing gate.", { column: "reason" });
   }
-  setAlias(version.pipelineId, "champion", modelVersionId, actor, reason);
+  setAlias(version.pipelineId, "champion", modelVersionId, actor, reason.trim() || "promoted by hand");
 }
 
 /** Puts back the champion that the current one replaced. */
