@@ -5,8 +5,7 @@ import { closeDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
-import { DEFAULT_GATES } from "@/lib/pipeline/gates";
-import { insertPipeline } from "@/lib/pipeline/store";
+import { insertTelcoPipeline } from "@/lib/test/pipelines";
 import { tempDir } from "@/lib/test/temp-files";
 
 const tmp = tempDir();
@@ -22,23 +21,7 @@ beforeAll(async () => {
   process.env.DATABASE_PATH = dbPath;
   migrateDatabase();
   const { datasetId } = await importCsvBatch(DEMO_DATA.telco, { dataset: "Telco", source: "cli", target: "Churn", id: "customerID" });
-  insertPipeline({
-    name: "telco",
-    datasetId,
-    targetColumn: "Churn",
-    positiveValue: "Yes",
-    idColumn: "customerID",
-    features: [
-      { name: "tenure", kind: "numeric", description: "", transformation: "", owner: "" },
-      { name: "Contract", kind: "categorical", description: "", transformation: "", owner: "" },
-      { name: "MonthlyCharges", kind: "numeric", description: "", transformation: "", owner: "" },
-    ],
-    hyperparameters: { maxDepth: 5, minSamplesLeaf: 20 },
-    split: { kind: "stratified", testSize: 0.2, seed: 1 },
-    gates: DEFAULT_GATES,
-    deployPolicy: "auto",
-    riskBands: { high: 0.6, medium: 0.3 },
-  });
+  insertTelcoPipeline(datasetId, { name: "telco" });
   closeDb();
 });
 afterAll(tmp.cleanup);

@@ -6,10 +6,10 @@ import { aliasHistory, modelVersions, pipelines, runSteps, scores } from "@/db/s
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { tempDir } from "@/lib/test/temp-files";
-import { DEFAULT_GATES } from "./gates";
 import { championAt, listAliasHistory, promote, rollback } from "./registry";
 import { executeRun } from "./run-pipeline";
-import { getChampionVersion, getRun, insertPipeline, startRun } from "./store";
+import { getChampionVersion, getRun, startRun } from "./store";
+import { insertTelcoPipeline, telcoFeatures } from "@/lib/test/pipelines";
 
 const tmp = tempDir();
 let pipelineId: number;
@@ -18,24 +18,11 @@ beforeAll(async () => {
   process.env.DATABASE_PATH = `${tmp.dir}/deploy.db`;
   migrateDatabase();
   const { datasetId } = await importCsvBatch(DEMO_DATA.telco, { dataset: "Telco", source: "cli", target: "Churn", id: "customerID" });
-  pipelineId = insertPipeline({
+  pipelineId = insertTelcoPipeline(datasetId, {
     name: "telco",
-    datasetId,
-    targetColumn: "Churn",
-    positiveValue: "Yes",
-    idColumn: "customerID",
-    features: ["tenure", "Contract", "MonthlyCharges", "TotalCharges", "InternetService", "PaymentMethod"].map((name) => ({
-      name,
-      kind: ["Contract", "InternetService", "PaymentMethod"].includes(name) ? ("categorical" as const) : ("numeric" as const),
-      description: name === "Contract" ? "contract term" : "",
-      transformation: "",
-      owner: "",
-    })),
+    features: telcoFeatures(["tenure", "Contract", "MonthlyCharges", "TotalCharges", "InternetService", "PaymentMethod"], { Contract: "contract term" }),
     hyperparameters: { maxDepth: 6, minSamplesLeaf: 20 },
     split: { kind: "stratified", testSize: 0.2, seed: 42 },
-    gates: DEFAULT_GATES,
-    deployPolicy: "auto",
-    riskBands: { high: 0.6, medium: 0.3 },
   });
 });
 afterAll(() => {

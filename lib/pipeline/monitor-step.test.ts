@@ -8,10 +8,10 @@ import { driftResults, pipelines } from "@/db/schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { tempDir } from "@/lib/test/temp-files";
-import { DEFAULT_GATES } from "./gates";
 import { PREDICTION_FEATURE } from "./monitor-step";
 import { executeRun } from "./run-pipeline";
-import { getRun, insertPipeline, listRunSteps, startRun } from "./store";
+import { getRun, listRunSteps, startRun } from "./store";
+import { insertTelcoPipeline, telcoFeatures } from "@/lib/test/pipelines";
 
 const tmp = tempDir();
 let pipelineId: number;
@@ -21,21 +21,7 @@ beforeAll(async () => {
   process.env.DATABASE_PATH = `${tmp.dir}/monitor.db`;
   migrateDatabase();
   datasetId = (await importCsvBatch(DEMO_DATA.telco, { dataset: "Telco", source: "cli", target: "Churn", id: "customerID" })).datasetId;
-  pipelineId = insertPipeline({
-    name: "telco",
-    datasetId,
-    targetColumn: "Churn",
-    positiveValue: "Yes",
-    idColumn: "customerID",
-    features: ["tenure", "MonthlyCharges", "Contract", "PaymentMethod"].map((name) => ({
-      name, kind: name === "tenure" || name === "MonthlyCharges" ? ("numeric" as const) : ("categorical" as const), description: "", transformation: "", owner: "",
-    })),
-    hyperparameters: { maxDepth: 5, minSamplesLeaf: 20 },
-    split: { kind: "stratified", testSize: 0.2, seed: 3 },
-    gates: DEFAULT_GATES,
-    deployPolicy: "auto",
-    riskBands: { high: 0.6, medium: 0.3 },
-  });
+  pipelineId = insertTelcoPipeline(datasetId, { name: "telco", features: telcoFeatures(["tenure", "MonthlyCharges", "Contract", "PaymentMethod"]) });
 });
 afterAll(() => {
   closeDb();
