@@ -18,6 +18,7 @@ const DAY_SECONDS = 24 * 3600;
 
 function createAuth() {
   const config = env();
+  const sessionSeconds = Math.round(config.SESSION_DAYS * DAY_SECONDS);
   return betterAuth({
     appName: "Driftline",
     baseURL: config.APP_URL,
@@ -30,7 +31,8 @@ function createAuth() {
     // input: false — no request to better-auth's endpoints can set or change a role; only our guarded actions do.
     user: { additionalFields: { role: { type: [...ROLES], required: true, defaultValue: "pm", input: false } } },
     // No cookie cache: every request reads the session row, so a removed user or a changed role counts at once.
-    session: { expiresIn: Math.round(config.SESSION_DAYS * DAY_SECONDS), updateAge: Math.min(DAY_SECONDS, Math.round(config.SESSION_DAYS * DAY_SECONDS / 7)) },
+    // A session in use is renewed at most daily (more often only for sessions shorter than a week).
+    session: { expiresIn: sessionSeconds, updateAge: Math.min(DAY_SECONDS, Math.round(sessionSeconds / 7)) },
     rateLimit: {
       enabled: true,
       storage: "database",
