@@ -87,14 +87,16 @@ describe("deployment and scoring", () => {
   });
 
   it("rolls back to the previous champion and answers which version was champion at a time", async () => {
-    const beforeRollback = new Date();
     const { to } = rollback(pipelineId, "admin@example.com", "v3 scores look wrong");
     expect(getChampionVersion(pipelineId)?.id).toBe(to);
     expect(getChampionVersion(pipelineId)?.version).toBe(2);
     const history = getDb().select().from(aliasHistory).where(eq(aliasHistory.alias, "champion")).orderBy(asc(aliasHistory.id)).all();
     expect(history.map((h) => h.previousModelVersionId === null)).toEqual([true, false, false, false]);
     expect(championAt(pipelineId, new Date(0))).toBeNull();
+    // At the moment v3 was promoted (a time read from the history, so no clock race), v3 was champion.
     const v3 = getDb().select().from(modelVersions).where(eq(modelVersions.version, 3)).get()!;
-    expect(championAt(pipelineId, beforeRollback)).toBe(v3.id);
+    const promotedAt = history.find((h) => h.modelVersionId === v3.id)!.at;
+    expect(championAt(pipelineId, promotedAt)).toBe(v3.id);
+    expect(championAt(pipelineId, new Date(Date.now() + 60_000))).toBe(to);
   });
 });
