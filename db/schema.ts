@@ -130,6 +130,8 @@ export const pipelines = sqliteTable("pipelines", {
   schedule: text("schedule"),
   /** The dataset whose latest batch is scored; null = the training dataset. */
   scoringDatasetId: integer("scoring_dataset_id").references(() => datasets.id),
+  /** Days after scoring before a later batch's labels count as the outcome of those scores. */
+  labelLagDays: integer("label_lag_days").notNull().default(30),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
@@ -309,6 +311,37 @@ export const driftResults = sqliteTable(
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("drift_results_pipeline_batch").on(t.pipelineId, t.batchId)],
+);
+
+/**
+ * Performance of one scoring run's scores: estimated from the probabilities when the run is monitored,
+ * realised once a later batch (`labelBatchId`) carries the outcomes. `metrics` is a PerformanceEstimate
+ * or an Evaluation. The unique key keeps realised rows single; SQLite lets NULLs repeat in it, so the
+ * writer also checks for an estimated row before inserting one.
+ */
+export const performanceResults = sqliteTable(
+  "performance_results",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    modelVersionId: integer("model_version_id")
+      .notNull()
+      .references(() => modelVersions.id),
+    scoringRunId: integer("scoring_run_id")
+      .notNull()
+      .references(() => runs.id),
+    labelBatchId: integer("label_batch_id").references(() => batches.id),
+    kind: text("kind", { enum: ["estimated", "realised"] }).notNull(),
+    n: integer("n").notNull(),
+    metrics: text("metrics", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("performance_results_key").on(t.scoringRunId, t.kind, t.labelBatchId),
+    index("performance_results_pipeline").on(t.pipelineId, t.scoringRunId),
+  ],
 );
 
 /** Keys for the scores API. Only a SHA-256 hash is kept; the key itself is shown once, at creation. */

@@ -1,10 +1,12 @@
 /**
  * The monitor step: the batch just scored is compared with the champion's reference profile, and one
  * drift result per feature, one for the predictions and one for the whole batch are stored together.
+ * Then performance: estimated for this run's scores, realised for earlier scores this batch labels.
  */
 import { getDb, getSqlite } from "@/db/client";
 import { driftResults, type Pipeline } from "@/db/schema";
 import { monitorBatch } from "@/lib/monitoring/monitor-batch";
+import { measurePerformance } from "./performance-step";
 import { getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
 
 /** The feature name under which the prediction drift is stored. */
@@ -15,8 +17,9 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
   if (!champion?.referenceProfile) return { status: "skipped", messages: ["No champion with a reference profile to monitor against."] };
   const batchId = latestBatchId(pipeline.scoringDatasetId ?? pipeline.datasetId);
   if (batchId === undefined) return { status: "skipped", messages: ["The scoring dataset has no batches."] };
-  const { columns } = loadBatchColumns(batchId);
-  const result = monitorBatch(champion.referenceProfile, columns, storedScores(runId));
+  const { batch, columns } = loadBatchColumns(batchId);
+  const served = storedScores(runId);
+  const result = monitorBatch(champion.referenceProfile, columns, served);
   const computedAt = new Date();
   const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
   getDb().transaction((tx) => {
@@ -25,6 +28,7 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
     }
     tx.insert(driftResults).values({ ...base, feature: null, psi: null, severity: null, metrics: { driftShare: result.driftShare } }).run();
   });
+  const performance = measurePerformance(pipeline, runId, champion, batch, columns, served);
   const drifted = result.features.filter((f) => f.severity === "warning" || f.severity === "critical");
   const findings = result.features.flatMap((f) => f.dataQuality.map((finding) => `${f.name}: ${finding}`));
   return {
@@ -35,6 +39,7 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
         ? `No feature drifted in batch #${batchId} (PSI below the warning threshold everywhere).`
         : `${drifted.length} of ${result.features.length} features drifted in batch #${batchId}: ${drifted.map((f) => `${f.name} (${f.severity}, PSI ${f.psi!.toFixed(3)})`).join(", ")}.`,
       `Prediction drift: PSI ${result.prediction.psi === null ? "—" : result.prediction.psi.toFixed(3)}.`,
+      ...performance,
       ...findings,
     ],
   };
