@@ -3,6 +3,7 @@ import { DistributionPanel } from "@/components/drift/distribution-panel";
 import { DriftFilters } from "@/components/drift/drift-filters";
 import { DriftSharePanel } from "@/components/drift/drift-share-panel";
 import { FeatureDriftTable } from "@/components/drift/feature-drift-table";
+import { PerformancePanel } from "@/components/drift/performance-panel";
 import { PsiHeatmap } from "@/components/drift/psi-heatmap";
 import { PsiHistoryPanel } from "@/components/drift/psi-history-panel";
 import { batchLabel } from "@/components/drift/severity";
@@ -12,6 +13,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
 import { getBatchDrift, getDriftHistory, listDriftPipelines } from "@/lib/queries/drift";
+import { getPerformanceHistory } from "@/lib/queries/performance";
 import { driftViewSchema, periodStart } from "@/lib/validation/drift";
 
 export const dynamic = "force-dynamic";
@@ -75,6 +77,9 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
             : <p className="text-sm text-slate-600">The scores of this batch were not measured.</p>}
         </Card>
       </div>
+      <Card title="Performance over time: estimated and realised" className="mb-6">
+        <PerformancePanel history={getPerformanceHistory(pipeline.id)} />
+      </Card>
       <Card title={`Latest batch ${batchLabel(latestBatch)}: every statistic`}>
         <FeatureDriftTable features={latest.features} />
       </Card>
