@@ -13,6 +13,7 @@ export interface SettingsValues {
   high: number;
   medium: number;
   scoringDatasetId: number | null;
+  labelLagDays: number;
 }
 
 /** Schedule (cron, UTC), gates, deployment policy, risk bands and the scored dataset: admin settings. */
@@ -44,6 +45,9 @@ export function SettingsForm({ pipelineId, initial, datasets }: { pipelineId: nu
         </Field>
         <Field label="Medium risk from" errors={errors.medium}>
           <input name="medium" inputMode="decimal" className={inputClass} defaultValue={value("medium")} />
+        </Field>
+        <Field label="Label lag (days before outcomes count)" errors={errors.labelLagDays}>
+          <input name="labelLagDays" inputMode="numeric" className={inputClass} defaultValue={value("labelLagDays")} />
         </Field>
         <Field label="Customers to score" errors={errors.scoringDatasetId}>
           <select name="scoringDatasetId" className={inputClass} defaultValue={value("scoringDatasetId")}>

@@ -57,11 +57,12 @@ export async function updatePipelineSettings(_previous: FormState, formData: For
         ],
         riskBands: { high: s.high, medium: s.medium },
         scoringDatasetId: s.scoringDatasetId ?? null,
+        labelLagDays: s.labelLagDays,
         updatedAt: new Date(),
       })
       .where(eq(pipelines.id, s.pipelineId))
       .run();
-    audit(user, "pipeline.updated", "pipeline", s.pipelineId, { schedule: s.schedule, deployPolicy: s.deployPolicy, aucFloor: s.aucFloor, maxDrop: s.maxDrop });
+    audit(user, "pipeline.updated", "pipeline", s.pipelineId, { schedule: s.schedule, deployPolicy: s.deployPolicy, aucFloor: s.aucFloor, maxDrop: s.maxDrop, labelLagDays: s.labelLagDays });
     revalidatePath(`/pipelines/${s.pipelineId}`);
     return { ok: true, message: "Settings saved." };
   } catch (error) {

@@ -23,6 +23,8 @@ export const pipelineSettingsSchema = z
     high: z.coerce.number({ error: "High-risk cut-off must be a number" }).gt(0).lt(1, "High-risk cut-off must be below 1"),
     medium: z.coerce.number({ error: "Medium-risk cut-off must be a number" }).gt(0, "Medium-risk cut-off must be above 0").lt(1),
     scoringDatasetId: z.coerce.number().int().positive().optional().catch(undefined),
+    // Optional so callers that predate the setting keep the pipeline's lag rather than failing.
+    labelLagDays: z.coerce.number({ error: "Label lag must be a number of days" }).int("Label lag must be whole days").min(0, "Label lag cannot be negative").max(3650, "Label lag must be at most 3650 days").optional(),
   })
   .refine((s) => s.medium < s.high, { path: ["medium"], message: "The medium cut-off must be below the high one" })
   .superRefine((s, context) => {

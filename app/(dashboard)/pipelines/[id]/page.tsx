@@ -33,6 +33,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
     ["Engine", `${pipeline.engine} ${JSON.stringify(pipeline.hyperparameters)}`],
     ["Split", split],
     ["Decision threshold", String(pipeline.decisionThreshold)],
+    ["Label lag", `${pipeline.labelLagDays} days`],
   ];
   return (
     <>
@@ -74,6 +75,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
               high: pipeline.riskBands.high,
               medium: pipeline.riskBands.medium,
               scoringDatasetId: pipeline.scoringDatasetId,
+              labelLagDays: pipeline.labelLagDays,
             }}
           />
         </Card>
