@@ -37,10 +37,15 @@ function measure(pipeline: Pipeline, runId: number, champion: ModelVersion, batc
   const labels = batchLabels(pipeline, columns);
   if (!labels) return messages;
   const cutoff = batch.asOf.getTime() - pipeline.labelLagDays * DAY_MS;
+  // One score row per run answers "when, and by which version": a scan of every stored score would grow
+  // with the pipeline's whole history. Runs this batch has already judged are not read again.
   const earlier = sqlite
-    .prepare(`SELECT run_id AS runId, model_version_id AS modelVersionId FROM scores WHERE pipeline_id = ? AND run_id <> ?
-              GROUP BY run_id HAVING MAX(scored_at) <= ? ORDER BY run_id`)
-    .all(pipeline.id, runId, cutoff) as { runId: number; modelVersionId: number }[];
+    .prepare(`SELECT r.id AS runId, s.model_version_id AS modelVersionId FROM runs r
+              JOIN scores s ON s.id = (SELECT id FROM scores WHERE run_id = r.id LIMIT 1)
+              WHERE r.pipeline_id = ? AND r.id <> ? AND s.scored_at <= ?
+                AND NOT EXISTS (SELECT 1 FROM performance_results WHERE scoring_run_id = r.id AND kind = 'realised' AND label_batch_id = ?)
+              ORDER BY r.id`)
+    .all(pipeline.id, runId, cutoff, batch.id) as { runId: number; modelVersionId: number }[];
   const scoresOf = sqlite.prepare("SELECT entity_id AS entityId, probability FROM scores WHERE run_id = ?");
   for (const run of earlier) {
     const y: number[] = [];
