@@ -58,9 +58,8 @@ function measure(pipeline: Pipeline, runId: number, champion: ModelVersion, batc
     }
     if (y.length === 0) continue;
     const realised = evaluate(y, p, { threshold: pipeline.decisionThreshold });
-    if (store(run.modelVersionId, run.runId, batch.id, "realised", realised.n, realised).changes > 0) {
-      messages.push(`Realised ROC AUC ${format(realised.rocAuc)} for run #${run.runId}'s scores: ${realised.n} customers labelled in batch #${batch.id}.`);
-    }
+    store(run.modelVersionId, run.runId, batch.id, "realised", realised.n, realised);
+    messages.push(`Realised ROC AUC ${format(realised.rocAuc)} for run #${run.runId}'s scores: ${realised.n} customers labelled in batch #${batch.id}.`);
   }
   return messages;
 }
