@@ -24,7 +24,11 @@ export const pipelineSettingsSchema = z
     medium: z.coerce.number({ error: "Medium-risk cut-off must be a number" }).gt(0, "Medium-risk cut-off must be above 0").lt(1),
     scoringDatasetId: z.coerce.number().int().positive().optional().catch(undefined),
     // Optional so callers that predate the setting keep the pipeline's lag rather than failing.
-    labelLagDays: z.coerce.number({ error: "Label lag must be a number of days" }).int("Label lag must be whole days").min(0, "Label lag cannot be negative").max(3650, "Label lag must be at most 3650 days").optional(),
+    // A blank field keeps the current lag (z.coerce would read "" as 0 days).
+    labelLagDays: z.preprocess(
+      (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+      z.coerce.number({ error: "Label lag must be a number of days" }).int("Label lag must be whole days").min(0, "Label lag cannot be negative").max(3650, "Label lag must be at most 3650 days").optional(),
+    ),
   })
   .refine((s) => s.medium < s.high, { path: ["medium"], message: "The medium cut-off must be below the high one" })
   .superRefine((s, context) => {
