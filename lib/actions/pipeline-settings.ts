@@ -32,7 +32,9 @@ export async function updateDictionary(pipelineId: number, entries: unknown): Pr
 }
 
 function pick(entry: z.infer<typeof dictionarySchema>[number] | undefined) {
-  return entry ? { description: entry.description, transformation: entry.transformation, owner: entry.owner } : {};
+  return entry
+    ? { description: entry.description, transformation: entry.transformation, owner: entry.owner, psiWarning: entry.psiWarning, psiCritical: entry.psiCritical }
+    : {};
 }
 
 /** Schedule, gates, deployment policy, risk bands and scoring dataset: an administrator's settings. */

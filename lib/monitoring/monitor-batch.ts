@@ -19,14 +19,15 @@ export function monitorBatch(
   reference: ReferenceProfile,
   columns: CellColumns,
   scores: Float64Array,
-  thresholds: Partial<DriftThresholds> = {},
+  /** Per-feature PSI thresholds; features not named use the defaults. */
+  thresholds: Record<string, Partial<DriftThresholds>> = {},
 ): BatchMonitoring {
   const rows = Object.values(columns)[0]?.length ?? 0;
   const features = reference.features.map((profile) => {
     const cells = columns[profile.name] ?? new Array<string | null>(rows).fill(null);
     return profile.kind === "numeric"
-      ? featureDrift(profile, Float64Array.from(cells, (cell) => (cell === null ? NaN : parseNumber(cell) ?? NaN)), thresholds)
-      : featureDrift(profile, cells, thresholds);
+      ? featureDrift(profile, Float64Array.from(cells, (cell) => (cell === null ? NaN : parseNumber(cell) ?? NaN)), thresholds[profile.name])
+      : featureDrift(profile, cells, thresholds[profile.name]);
   });
-  return { features, prediction: featureDrift(reference.score, scores, thresholds), driftShare: datasetDrift(features).driftShare };
+  return { features, prediction: featureDrift(reference.score, scores), driftShare: datasetDrift(features).driftShare };
 }

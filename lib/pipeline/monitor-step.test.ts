@@ -64,4 +64,14 @@ describe("the monitor step", () => {
     expect(payment.unseenCategories).toEqual([expect.objectContaining({ value: "Wallet app", count: 1409, share: 1409 / 7043 })]);
     expect(listRunSteps(runId).find((s) => s.name === "monitor")!.messages[0]).toMatch(/features drifted .*MonthlyCharges \(critical/);
   });
+
+  it("uses a feature's own PSI thresholds when the pipeline sets them", async () => {
+    const pipeline = getDb().select().from(pipelines).where(eq(pipelines.id, pipelineId)).get()!;
+    const features = pipeline.features.map((f) => (f.name === "MonthlyCharges" ? { ...f, psiWarning: 5, psiCritical: 9 } : f));
+    getDb().update(pipelines).set({ features }).where(eq(pipelines.id, pipelineId)).run();
+    const runId = await run();
+    const monthly = resultsOf(runId).find((r) => r.feature === "MonthlyCharges")!;
+    expect(monthly.psi!).toBeGreaterThan(0.25);
+    expect(monthly.severity).toBe("ok");
+  });
 });

@@ -9,6 +9,13 @@ import { monitorBatch } from "@/lib/monitoring/monitor-batch";
 import { measurePerformance } from "./performance-step";
 import { getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
 
+/** The PSI thresholds set on the pipeline's features (its current settings, not the version's). */
+function featureThresholds(pipeline: Pipeline) {
+  return Object.fromEntries(
+    pipeline.features.map((f) => [f.name, { ...(f.psiWarning !== undefined && { warning: f.psiWarning }), ...(f.psiCritical !== undefined && { critical: f.psiCritical }) }]),
+  );
+}
+
 /** The feature name under which the prediction drift is stored. */
 export const PREDICTION_FEATURE = "(prediction)";
 
@@ -19,7 +26,7 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
   if (batchId === undefined) return { status: "skipped", messages: ["The scoring dataset has no batches."] };
   const { batch, columns } = loadBatchColumns(batchId);
   const served = storedScores(runId);
-  const result = monitorBatch(champion.referenceProfile, columns, served);
+  const result = monitorBatch(champion.referenceProfile, columns, served, featureThresholds(pipeline));
   const computedAt = new Date();
   const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
   getDb().transaction((tx) => {

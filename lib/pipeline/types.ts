@@ -10,6 +10,9 @@ export interface FeatureDefinition {
   /** How the raw column becomes the model input: imputation, encoding, derived formula. */
   transformation: string;
   owner: string;
+  /** PSI thresholds for this feature's drift; absent = the defaults (warning 0.1, critical 0.25). */
+  psiWarning?: number;
+  psiCritical?: number;
 }
 
 export type StepName = (typeof STEP_NAMES)[number];

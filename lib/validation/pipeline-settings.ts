@@ -4,13 +4,26 @@ import { scheduleError } from "@/lib/pipeline/schedule";
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
 
+/** A blank threshold means "use the default"; a number must be a sensible PSI. */
+const psi = (label: string) =>
+  z.preprocess(
+    (value) => (value === "" || value === null ? undefined : value),
+    z.coerce.number({ error: `${label} must be a number` }).gt(0, `${label} must be above 0`).max(10, `${label} must be at most 10`).optional(),
+  );
+
 export const dictionarySchema = z.array(
-  z.object({
-    name: z.string(),
-    description: text("Description", 500),
-    transformation: text("Transformation", 300),
-    owner: text("Owner note", 200),
-  }),
+  z
+    .object({
+      name: z.string(),
+      description: text("Description", 500),
+      transformation: text("Transformation", 300),
+      owner: text("Owner note", 200),
+      psiWarning: psi("PSI warning"),
+      psiCritical: psi("PSI critical"),
+    })
+    .refine((f) => f.psiWarning === undefined || f.psiCritical === undefined || f.psiWarning < f.psiCritical, {
+      message: "The PSI warning threshold must be below the critical one",
+    }),
 );
 
 export const pipelineSettingsSchema = z
