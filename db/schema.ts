@@ -26,7 +26,7 @@ export { ROLES, type Role };
 
 export const BATCH_SOURCES = ["upload", "cli", "seed", "sqlite", "postgres"] as const;
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
-export const RUN_TRIGGERS = ["manual", "cli", "schedule", "alert"] as const;
+export const RUN_TRIGGERS = ["manual", "cli", "schedule", "alert", "ingest"] as const;
 export const STEP_NAMES = [
   "extract",
   "validate_data",

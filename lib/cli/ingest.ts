@@ -3,6 +3,7 @@ import { basename, extname } from "node:path";
 import { migrateDatabase } from "@/db/migrate";
 import { ingestCsv, type IngestResult } from "@/lib/data/ingest";
 import { importCsvBatch } from "@/lib/data/import-batch";
+import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import type { ColumnType } from "@/lib/data/types";
 import { UsageError, type CommandResult } from "./output";
 
@@ -52,6 +53,8 @@ export async function ingestCommand(positionals: string[], flags: IngestFlags): 
     source: "cli",
     asOf: parseAsOf(flags["as-of"]),
   });
+  // A new batch for a pipeline's scoring dataset is monitored at once, as an upload is.
+  for (const runId of startMonitoringRuns(stored.datasetId, stored.batchId)) await executeMonitoringRun(runId);
   return present(stored, stored.batchId);
 }
 

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
-import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, type NewPipeline } from "@/db/schema";
+import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, RUN_TRIGGERS, type NewPipeline } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { RunProgress, StepName } from "./types";
@@ -26,7 +26,7 @@ export function getPipelineByName(name: string) {
 }
 
 /** Creates a running run holding the pipeline's lock, or refuses when another run holds it. */
-export function startRun(pipelineId: number, trigger: "manual" | "cli", batchId?: number): number {
+export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[number], batchId?: number): number {
   const db = getDb();
   return db.transaction((tx) => {
     const held = tx.select().from(pipelineLocks).where(eq(pipelineLocks.pipelineId, pipelineId)).get();
