@@ -22,6 +22,9 @@ function createAuth() {
   return betterAuth({
     appName: "Driftline",
     baseURL: config.APP_URL,
+    // Same-origin requests are trusted whatever address reaches the server (localhost, 127.0.0.1, the LAN
+    // name), as well as APP_URL for a public address behind a proxy; a cross-site origin is still refused.
+    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
     secret: authSecret(),
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
