@@ -88,6 +88,11 @@ test("bank churn uploads and trains from the UI; ml-cart's row limit fails the r
   await page.getByLabel("Pipeline name").fill(`Telco ml-cart ${Date.now()}`);
   await page.getByLabel("Engine").selectOption("ml-cart");
   await page.getByRole("button", { name: "Create and train" }).click();
+  // ml-cart grows gini trees to single rows: the form says so before anything is created, keeping the choice.
+  await expect(page.getByText("ml-cart supports only 1 sample per leaf")).toBeVisible();
+  await expect(page.getByLabel("Engine")).toHaveValue("ml-cart");
+  await page.getByLabel("Min samples per leaf").fill("1");
+  await page.getByRole("button", { name: "Create and train" }).click();
   await expect(page.getByTestId("run-status")).toContainText("failed", { timeout: 60_000 });
   await expect(page.getByTestId("run-error")).toContainText("train:");
   await expect(page.getByTestId("run-error")).toContainText("cart");

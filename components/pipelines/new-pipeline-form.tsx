@@ -34,7 +34,7 @@ export function NewPipelineForm(props: {
   const value = (name: string, fallback: string) => (kept[name] as string | undefined) ?? fallback;
 
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form key={JSON.stringify(state.values ?? {})} action={action} className="space-y-6" noValidate>
       <input type="hidden" name="batchId" value={props.batchId} />
       {state.message && !state.ok && (
         <p role="alert" data-testid="form-error" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-800">{state.message}</p>

@@ -26,7 +26,10 @@ export const newPipelineSchema = z
     maxDrop: z.coerce.number({ error: "Allowed drop must be a number" }).min(0, "Allowed drop cannot be negative").max(0.5, "Allowed drop must be at most 0.5"),
   })
   .refine((form) => form.splitKind !== "time" || !!form.timeColumn, { path: ["timeColumn"], message: "Choose the date column for a time split" })
-  .refine((form) => !form.features.includes(form.target), { path: ["features"], message: "The target cannot also be a feature" });
+  .refine((form) => !form.features.includes(form.target), { path: ["features"], message: "The target cannot also be a feature" })
+  // ml-cart only grows gini trees down to single rows; say so here rather than fail the run.
+  .refine((form) => form.engine !== "ml-cart" || form.minSamplesLeaf === 1, { path: ["minSamplesLeaf"], message: "ml-cart supports only 1 sample per leaf" })
+  .refine((form) => form.engine !== "ml-cart" || form.criterion === "gini", { path: ["criterion"], message: "ml-cart supports only the Gini criterion" });
 
 export type NewPipelineForm = z.infer<typeof newPipelineSchema>;
 

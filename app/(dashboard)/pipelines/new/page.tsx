@@ -44,7 +44,7 @@ export default async function NewPipelinePage({ searchParams }: { searchParams: 
       <Card>
         <NewPipelineForm
           batchId={batch.id}
-          defaultName={`${datasetName} – ${batch.targetColumn ?? "model"}`}
+          defaultName={datasetName.slice(0, 100)}
           columns={batch.profile.columns.map((c) => ({ name: c.name, type: c.type, distinct: c.distinct, top: c.top.map((t) => t.value) }))}
           defaultTarget={batch.targetColumn}
           defaultPositive={batch.positiveValue}
