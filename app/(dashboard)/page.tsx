@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { BatchTable } from "@/components/data/batch-table";
 import { WhatDriftedCard } from "@/components/drift/what-drifted-card";
+import { ChampionsCard } from "@/components/models/champions-card";
 import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { formatInt } from "@/lib/format";
 import { countOverview, listBatches } from "@/lib/queries/datasets";
@@ -32,11 +33,9 @@ export default async function OverviewPage() {
         )}
       </Card>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <EmptyState title="No champion model yet">
-          Once a pipeline has trained, validated and promoted a model, its health and validation metrics show here.
-        </EmptyState>
+        <ChampionsCard />
         <WhatDriftedCard />
-        <EmptyState title="No alerts">Alerts that fire on drift, accuracy or failed runs will be listed here.</EmptyState>
+        <EmptyState title="No alerts">Threshold alerts on drift, accuracy and failed runs are not built yet; until then, the Drift page shows what moved.</EmptyState>
       </div>
     </>
   );

@@ -37,3 +37,23 @@ export function listModelVersions(pipelineId?: number, limit = 100) {
     .limit(limit)
     .all();
 }
+
+/** Each pipeline's champion with its held-out ROC AUC and gate verdict, for the Overview. */
+export function listChampions() {
+  return getDb()
+    .select({
+      pipelineId: pipelines.id,
+      pipelineName: pipelines.name,
+      modelVersionId: modelVersions.id,
+      version: modelVersions.version,
+      gatesPassed: modelVersions.gatesPassed,
+      rocAuc: sql<number | null>`json_extract(${modelVersions.report}, '$.metrics.rocAuc')`,
+      since: aliases.updatedAt,
+    })
+    .from(aliases)
+    .innerJoin(modelVersions, eq(modelVersions.id, aliases.modelVersionId))
+    .innerJoin(pipelines, eq(pipelines.id, aliases.pipelineId))
+    .where(eq(aliases.alias, "champion"))
+    .orderBy(pipelines.name)
+    .all();
+}

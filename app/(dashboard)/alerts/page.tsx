@@ -8,8 +8,8 @@ export default async function AlertsPage() {
     <>
       <PageHeader title="Alerts" description="Threshold alerts on drift, accuracy and failed runs, with their history." />
       <EmptyState title="No alerts yet">
-        Every pipeline gets default alert rules (feature PSI, ROC AUC below its gate, failed runs). Open alerts will be
-        listed here first, each linked to the chart that explains it.
+        Threshold alerts (feature PSI, ROC AUC below its gate, failed runs) and their notification channels are not
+        built yet. Until then, the Drift page and each run's monitor step show what moved.
       </EmptyState>
     </>
   );

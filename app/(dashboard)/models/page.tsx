@@ -14,7 +14,7 @@ export default async function ModelsPage() {
   const versions = listModelVersions();
   return (
     <>
-      <PageHeader title="Models" description="Every model version with its validation report. Promotion to champion arrives with deployment." />
+      <PageHeader title="Models" description="Every model version with its validation report. Promote a version from its report; roll back from its pipeline's page." />
       {versions.length === 0 ? (
         <EmptyState title="No model versions yet" action={<Link className="text-sky-700 underline" href="/pipelines/new">Create a pipeline</Link>}>
           A version is registered each time a pipeline run trains a model; its report (ROC, precision–recall, calibration, lift) opens from here.

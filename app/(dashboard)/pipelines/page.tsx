@@ -23,7 +23,7 @@ export default async function PipelinesPage() {
     <>
       <PageHeader
         title="Pipelines"
-        description="A pipeline turns a dataset into a validated model: extract, validate the data, train, validate the model, register. Deployment, scoring and monitoring join the run next."
+        description="A pipeline turns a dataset into a deployed, monitored model: extract, validate the data, train, validate the model, register, deploy, score, monitor."
         actions={create}
       />
       {pipelines.length === 0 ? (

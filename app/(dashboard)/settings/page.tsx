@@ -18,7 +18,7 @@ export default async function SettingsPage() {
   ];
   return (
     <>
-      <PageHeader title="Settings" description="How this instance is configured. Users, channels, API keys and schedules will be managed here." />
+      <PageHeader title="Settings" description="How this instance is configured, with its users, API keys and audit log. Pipeline schedules are set on each pipeline's page." />
       {can(user.role, "manage-users") && (
         <Card title="Access" className="mb-6">
           <ul className="space-y-1 text-sm">
