@@ -22,7 +22,7 @@ async function upload(page: Page, path: string) {
 test("a bad number is reported with row and column; retyping the column lets the import through", async ({ page }) => {
   const name = `charges-${Date.now()}`;
   await upload(page, csvFile(`${name}.csv`, 'customerID,TotalCharges,Churn\nA1,29.85,No\nA2,"1,889.50",Yes\nA3,108.15,No\n'));
-  await expect(page.getByTestId("type-errors")).toContainText('Column "TotalCharges", row 2: "1,889.50" is not a number');
+  await expect(page.getByTestId("type-errors")).toContainText('column "TotalCharges", row 2: "1,889.50" is not a number');
   await expect(page.getByRole("button", { name: "Import 3 rows" })).toBeDisabled();
   await page.getByLabel("Type of TotalCharges").selectOption("categorical");
   await expect(page.getByTestId("type-errors")).toHaveCount(0);

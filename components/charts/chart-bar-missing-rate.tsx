@@ -19,7 +19,7 @@ export function MissingRateChart({ columns }: { columns: Point[] }) {
         <BarChart data={columns} margin={{ left: 8, right: 8, bottom: 48 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" angle={-40} textAnchor="end" interval={0} fontSize={11} />
-          <YAxis tickFormatter={(v: number) => formatPercent(v, 0)} fontSize={11} />
+          <YAxis tickFormatter={(v: number) => formatPercent(v, v < 0.1 ? 1 : 0)} fontSize={11} />
           <Tooltip
             formatter={(value, _name, item) => [`${formatPercent(Number(value), 2)} (${formatInt((item.payload as Point).missing)} rows)`, "Missing"]}
           />

@@ -51,7 +51,7 @@ export function AliasHistory({ pipelineId, moves, canRollback }: { pipelineId: n
                 <td className="py-2 pr-4"><Link className="text-sky-700 hover:underline" href={`/models/${m.modelVersionId}`}>v{m.version}</Link></td>
                 <td className="py-2 pr-4">{m.previousVersion ? `v${m.previousVersion}` : "—"}</td>
                 <td className="py-2 pr-4">{m.actor}</td>
-                <td className="py-2">{m.reason}</td>
+                <td className="break-all py-2">{m.reason}</td>
               </tr>
             ))}
           </tbody>

@@ -39,7 +39,7 @@ export function checkType(stats: ColumnStats, type: ColumnType, file: string): v
       : "";
     throw new AppError(
       "unparseable_number",
-      `Column "${stats.name}", row ${bad.row}: "${bad.value}" is not a number` +
+      `${file}: column "${stats.name}", row ${bad.row}: "${bad.value}" is not a number` +
         (others > 0 ? ` (and ${others} more cells in this column).` : ".") +
         hint +
         ` To keep the column as text, set its type to categorical.`,
@@ -49,7 +49,7 @@ export function checkType(stats: ColumnStats, type: ColumnType, file: string): v
   if (type === "boolean" && !stats.isBoolean) {
     throw new AppError(
       "not_boolean",
-      `Column "${stats.name}" cannot be boolean: its values are not one of the pairs yes/no, true/false, 1/0, y/n.`,
+      `${file}: column "${stats.name}" cannot be boolean: its values are not one of the pairs yes/no, true/false, 1/0, y/n.`,
       { file, column: stats.name },
     );
   }
@@ -57,7 +57,7 @@ export function checkType(stats: ColumnStats, type: ColumnType, file: string): v
     const bad = stats.firstNonDate!;
     throw new AppError(
       "unparseable_date",
-      `Column "${stats.name}", row ${bad.row}: "${bad.value}" is not an ISO 8601 date (expected e.g. 2026-12-03 or 2026-12-03T10:00:00Z).`,
+      `${file}: column "${stats.name}", row ${bad.row}: "${bad.value}" is not an ISO 8601 date (expected e.g. 2026-12-03 or 2026-12-03T10:00:00Z).`,
       { file, row: bad.row, column: stats.name, value: bad.value },
     );
   }
