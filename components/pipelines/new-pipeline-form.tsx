@@ -6,6 +6,9 @@ import type { FormState } from "@/lib/actions/form-state";
 import type { ColumnType } from "@/lib/data/types";
 import { isDefaultFeature } from "@/lib/training/features";
 import { Field, inputClass } from "./field";
+import { GateFields } from "./gate-fields";
+
+const GATE_DEFAULTS = { aucFloor: "0.75", maxDrop: "0.01", deployPolicy: "auto" };
 
 interface Column {
   name: string;
@@ -120,18 +123,7 @@ export function NewPipelineForm(props: {
       {splitKind === "time" && <input type="hidden" name="seed" value="0" />}
       <fieldset className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <legend className="mb-2 text-sm font-medium text-slate-700">Validation gates and deployment</legend>
-        <Field label="ROC AUC floor" errors={errors.aucFloor}>
-          <input name="aucFloor" inputMode="decimal" className={inputClass} defaultValue={value("aucFloor", "0.75")} />
-        </Field>
-        <Field label="Allowed drop vs champion" errors={errors.maxDrop}>
-          <input name="maxDrop" inputMode="decimal" className={inputClass} defaultValue={value("maxDrop", "0.01")} />
-        </Field>
-        <Field label="Deployment" errors={errors.deployPolicy}>
-          <select name="deployPolicy" className={inputClass} defaultValue={value("deployPolicy", "auto")}>
-            <option value="auto">Promote automatically when every gate passes</option>
-            <option value="manual">Wait for a person to promote</option>
-          </select>
-        </Field>
+        <GateFields errors={errors} value={(name) => value(name, GATE_DEFAULTS[name])} />
       </fieldset>
       <button type="submit" disabled={pending} className="rounded-md bg-sky-700 px-4 py-2 text-sm font-medium text-white hover:bg-sky-800 disabled:opacity-50">
         {pending ? "Starting…" : "Create and train"}

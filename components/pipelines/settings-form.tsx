@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { updatePipelineSettings } from "@/lib/actions/pipeline-settings";
 import type { FormState } from "@/lib/actions/form-state";
 import { Field, inputClass } from "./field";
+import { GateFields } from "./gate-fields";
 
 export interface SettingsValues {
   schedule: string;
@@ -28,18 +29,7 @@ export function SettingsForm({ pipelineId, initial, datasets }: { pipelineId: nu
         <Field label="Retraining schedule (cron, UTC)" errors={errors.schedule}>
           <input name="schedule" placeholder="e.g. 0 3 * * 1 (Mondays 03:00 UTC)" className={inputClass} defaultValue={value("schedule")} />
         </Field>
-        <Field label="Deployment" errors={errors.deployPolicy}>
-          <select name="deployPolicy" className={inputClass} defaultValue={value("deployPolicy")}>
-            <option value="auto">Promote automatically when every gate passes</option>
-            <option value="manual">Wait for a person to promote</option>
-          </select>
-        </Field>
-        <Field label="ROC AUC floor" errors={errors.aucFloor}>
-          <input name="aucFloor" inputMode="decimal" className={inputClass} defaultValue={value("aucFloor")} />
-        </Field>
-        <Field label="Allowed drop vs champion" errors={errors.maxDrop}>
-          <input name="maxDrop" inputMode="decimal" className={inputClass} defaultValue={value("maxDrop")} />
-        </Field>
+        <GateFields errors={errors} value={value} />
         <Field label="High risk from" errors={errors.high}>
           <input name="high" inputMode="decimal" className={inputClass} defaultValue={value("high")} />
         </Field>
