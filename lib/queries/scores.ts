@@ -12,15 +12,22 @@ export function listScoredPipelines() {
     .filter((p) => p.runId !== null);
 }
 
-/** Everything the scores page needs for one view: the run, counts per band and one page of rows. */
-export function getScoresView(view: ScoresView) {
+/** The pipeline the view asks for (or the first with scores), its latest scoring run and what it scored. */
+function resolveView(view: ScoresView) {
   const scored = listScoredPipelines();
   const current = scored.find((p) => p.id === view.pipeline) ?? scored[0];
   if (!current) return null;
   const runId = current.runId!;
   const batchId = getDb().select({ batchId: scores.batchId }).from(scores).where(eq(scores.runId, runId)).limit(1).get()!.batchId;
   const columns = getDb().select({ columns: batches.columns }).from(batches).where(eq(batches.id, batchId)).get()!.columns.map((c) => c.name);
-  const where = filters(view, runId, batchId, columns);
+  return { pipeline: current, pipelines: scored, runId, columns, where: filters(view, runId, batchId, columns) };
+}
+
+/** Everything the scores page needs for one view: the run, counts per band and one page of rows. */
+export function getScoresView(view: ScoresView) {
+  const resolved = resolveView(view);
+  if (!resolved) return null;
+  const { pipeline, pipelines: scored, runId, columns, where } = resolved;
   const bandCounts = getDb()
     .select({ band: scores.band, n: sql<number>`count(*)` })
     .from(scores)
@@ -29,22 +36,19 @@ export function getScoresView(view: ScoresView) {
     .all();
   const total = getDb().select({ n: sql<number>`count(*)` }).from(scores).where(where).get()!.n;
   const rows = selectRows(where, view.sort).limit(PAGE_SIZE).offset((view.page - 1) * PAGE_SIZE).all();
-  return { pipeline: current, pipelines: scored, runId, columns, bandCounts, total, rows };
+  return { pipeline, pipelines: scored, runId, columns, bandCounts, total, rows };
 }
 
 /** Every row of the view, for CSV export (iterated, so a million rows never sit in memory twice). */
 export function iterateScoresView(view: ScoresView) {
-  const current = listScoredPipelines().find((p) => p.id === view.pipeline) ?? listScoredPipelines()[0];
-  if (!current) return null;
-  const runId = current.runId!;
-  const batchId = getDb().select({ batchId: scores.batchId }).from(scores).where(eq(scores.runId, runId)).limit(1).get()!.batchId;
-  const columns = getDb().select({ columns: batches.columns }).from(batches).where(eq(batches.id, batchId)).get()!.columns.map((c) => c.name);
+  const resolved = resolveView(view);
+  if (!resolved) return null;
   // drizzle has no streaming select for better-sqlite3, so its SQL runs on a connection of its own: an
   // open iterator keeps a connection busy, and the shared one must stay free for other requests.
-  const query = selectRows(filters(view, runId, batchId, columns), view.sort).toSQL();
+  const query = selectRows(resolved.where, view.sort).toSQL();
   const connection = openSqlite();
   const rows = connection.prepare(query.sql).raw().iterate(...(query.params as unknown[])) as IterableIterator<ExportRow>;
-  return { pipeline: current, rows, close: () => connection.close() };
+  return { pipeline: resolved.pipeline, rows, close: () => connection.close() };
 }
 
 /** A row of selectRows in selection order: id, probability, previous, band, reasons JSON, version, scored at (ms). */
