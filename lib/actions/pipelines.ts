@@ -5,6 +5,7 @@ import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { audit } from "@/lib/audit/audit";
 import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
+import { DEFAULT_BANDS } from "@/lib/scoring/bands";
 import { getBatchForTraining } from "@/lib/queries/pipelines";
 import { isAppError } from "@/lib/errors";
 import { featureKind } from "@/lib/training/features";
@@ -58,7 +59,7 @@ export async function createPipelineAndTrain(_previous: FormState, formData: For
       ],
       deployPolicy: form.deployPolicy,
       decisionThreshold: form.threshold,
-      riskBands: { high: 0.6, medium: 0.3 },
+      riskBands: DEFAULT_BANDS,
     });
     audit(user, "pipeline.created", "pipeline", pipelineId, { name: form.name, batchId: batch.id });
     const runId = startRun(pipelineId, "manual", batch.id);

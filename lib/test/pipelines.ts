@@ -2,6 +2,7 @@
 import type { NewPipeline } from "@/db/schema";
 import { DEFAULT_GATES } from "@/lib/pipeline/gates";
 import { insertPipeline } from "@/lib/pipeline/store";
+import { DEFAULT_BANDS } from "@/lib/scoring/bands";
 import type { FeatureDefinition } from "@/lib/pipeline/types";
 
 const NUMERIC = new Set(["tenure", "MonthlyCharges", "TotalCharges"]);
@@ -28,7 +29,7 @@ export function insertTelcoPipeline(datasetId: number, overrides: Partial<NewPip
     split: { kind: "stratified", testSize: 0.2, seed: 1 },
     gates: DEFAULT_GATES,
     deployPolicy: "auto",
-    riskBands: { high: 0.6, medium: 0.3 },
+    riskBands: DEFAULT_BANDS,
     ...overrides,
   });
 }
