@@ -31,6 +31,11 @@ const schema = z
       .min(PASSWORD_MIN, `must be at least ${PASSWORD_MIN} characters`)
       .max(PASSWORD_MAX, `must be at most ${PASSWORD_MAX} characters`)
       .optional(),
+    /** Encrypts stored secrets (channel and warehouse credentials): 64 hex characters. While unset, a key is generated into secrets.key beside the database. */
+    SECRETS_KEY: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, "must be 64 hexadecimal characters (generate one with `openssl rand -hex 32`)")
+      .optional(),
     /** Signs session cookies. While unset, a random secret is generated once and kept in the database. */
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters (generate one with `openssl rand -hex 32`)").optional(),
     /** How long a session lasts without use, in days (fractions allowed). */
