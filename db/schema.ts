@@ -19,6 +19,7 @@ import type { FeatureDefinition, Gate, GateResult, RunProgress } from "@/lib/pip
 import type { ReferenceProfile } from "@/lib/training/reference-profile";
 import type { SplitSettings } from "@/lib/training/split";
 import type { ValidationReport } from "@/lib/training/types";
+import type { SourceConfig } from "@/lib/sources/types";
 // Relative, not "@/": drizzle-kit loads this file without the tsconfig path aliases.
 import { ROLES, type Role } from "../lib/auth/roles";
 
@@ -41,6 +42,7 @@ export const STEP_STATUSES = ["pending", "running", "succeeded", "failed", "skip
 export const ALIASES = ["champion", "challenger"] as const;
 export const ALERT_STATES = ["ok", "firing", "resolved"] as const;
 export const SEVERITIES = ["ok", "warning", "critical"] as const;
+export const SOURCE_KINDS = ["sqlite", "postgres"] as const;
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -132,10 +134,54 @@ export const pipelines = sqliteTable("pipelines", {
   scoringDatasetId: integer("scoring_dataset_id").references(() => datasets.id),
   /** Days after scoring before a later batch's labels count as the outcome of those scores. */
   labelLagDays: integer("label_lag_days").notNull().default(30),
+  /** A warehouse source the extract step reads a fresh batch from; null = the dataset's latest batch. */
+  sourceId: integer("source_id").references(() => sources.id),
   createdAt: createdAt(),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
 export type Pipeline = typeof pipelines.$inferSelect;
+
+/**
+ * A database Driftline reads batches from: a SQLite file or a PostgreSQL connection, with a saved query
+ * that returns the pipeline's columns. Only non-secret settings are plain; the password is sealed with
+ * lib/crypto/secret-box and never sent back to a browser.
+ */
+export const sources = sqliteTable("sources", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: SOURCE_KINDS }).notNull(),
+  /** sqlite: { path }; postgres: { host, port, database, user, ssl }. */
+  config: text("config", { mode: "json" }).$type<SourceConfig>().notNull(),
+  /** The sealed password ("v1:…"), or null when the connection needs none. */
+  sealedSecret: text("sealed_secret"),
+  /** The saved SELECT, written by an admin; it always runs read-only, wrapped with a row limit. */
+  query: text("query").notNull(),
+  /** Most rows one extraction copies into the app. */
+  rowLimit: integer("row_limit").notNull().default(200_000),
+  /** Per-statement limit in milliseconds. */
+  statementTimeoutMs: integer("statement_timeout_ms").notNull().default(60_000),
+  /** Cron expression (UTC) for scheduled extraction; null = on demand only. */
+  schedule: text("schedule"),
+  /** The dataset each extraction adds a batch to. */
+  datasetId: integer("dataset_id")
+    .notNull()
+    .references(() => datasets.id),
+  targetColumn: text("target_column"),
+  positiveValue: text("positive_value"),
+  idColumn: text("id_column"),
+  /** Above this many rows a run profiles and scores inside the warehouse; null = never by itself. */
+  pushdownThreshold: integer("pushdown_threshold"),
+  /** Table (optionally schema.table) push-down scoring writes to; validated and quoted, never pasted. */
+  scoreTable: text("score_table"),
+  /** The last scheduled slot taken, so a slot is extracted once however often the tick runs. */
+  lastSlotAt: integer("last_slot_at", { mode: "timestamp_ms" }),
+  lastExtractedAt: integer("last_extracted_at", { mode: "timestamp_ms" }),
+  lastError: text("last_error"),
+  createdAt: createdAt(),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+});
+export type Source = typeof sources.$inferSelect;
+export type NewSource = typeof sources.$inferInsert;
 export type NewPipeline = typeof pipelines.$inferInsert;
 
 export const runs = sqliteTable(
