@@ -4,13 +4,14 @@
  * Then performance: estimated for this run's scores, realised for earlier scores this batch labels.
  */
 import { getDb, getSqlite } from "@/db/client";
-import { driftResults, type Pipeline } from "@/db/schema";
-import { monitorBatch } from "@/lib/monitoring/monitor-batch";
+import { driftResults, type Batch, type ModelVersion, type Pipeline } from "@/db/schema";
+import { monitorBatch, type BatchMonitoring } from "@/lib/monitoring/monitor-batch";
+import type { CellColumns } from "@/lib/training/predict-columns";
 import { measurePerformance } from "./performance-step";
 import { getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
 
 /** The PSI thresholds set on the pipeline's features (its current settings, not the version's). */
-function featureThresholds(pipeline: Pipeline) {
+export function featureThresholds(pipeline: Pipeline) {
   return Object.fromEntries(
     pipeline.features.map((f) => [f.name, { ...(f.psiWarning !== undefined && { warning: f.psiWarning }), ...(f.psiCritical !== undefined && { critical: f.psiCritical }) }]),
   );
@@ -27,6 +28,21 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
   const { batch, columns } = loadBatchColumns(batchId);
   const served = storedScores(runId);
   const result = monitorBatch(champion.referenceProfile, columns, served, featureThresholds(pipeline));
+  return recordMonitoring(pipeline, runId, champion, { batch, columns, served, result });
+}
+
+/**
+ * Stores one batch's drift (features, prediction, the whole batch) in one transaction, then performance,
+ * and says what drifted. Shared by in-app monitoring and monitoring counted in a warehouse.
+ */
+export function recordMonitoring(
+  pipeline: Pipeline,
+  runId: number,
+  champion: ModelVersion,
+  input: { batch: Batch; columns: CellColumns; served: Float64Array; result: BatchMonitoring },
+): StepOutcome {
+  const { batch, columns, served, result } = input;
+  const batchId = batch.id;
   const computedAt = new Date();
   const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
   getDb().transaction((tx) => {

@@ -26,6 +26,7 @@ import { deploy } from "./deploy";
 import { evaluateGates } from "./gates";
 import { monitorLatestBatch } from "./monitor-step";
 import { scoreLatestBatch } from "./score-step";
+import { extractForRun, monitorInWarehouseStep, scoreInWarehouseStep, type WarehousePlan } from "@/lib/sources/run-steps";
 
 class Cancelled extends Error {}
 
@@ -45,8 +46,12 @@ export async function executeRun(runId: number): Promise<void> {
     return work();
   };
   try {
-    const { batch, columns } = await step("extract", "Reading the batch", () => extract(pipeline, run.batchId));
-    endStep(runId, "extract", { status: "succeeded", counts: { rows: batch.rowCount, batchId: batch.id }, messages: [`Batch #${batch.id}, ${batch.rowCount} rows`] });
+    const { batch, columns, warehouse, sourceMessages } = await step("extract", "Reading the batch", () => extract(pipeline, run.batchId));
+    endStep(runId, "extract", {
+      status: "succeeded",
+      counts: { rows: batch.rowCount, batchId: batch.id, ...(warehouse && { warehouseRows: warehouse.rows, pushdown: warehouse.pushdown ? 1 : 0 }) },
+      messages: [`Batch #${batch.id}, ${batch.rowCount} rows`, ...sourceMessages],
+    });
 
     const checked = await step("validate_data", "Checking the data", () => validateData(batch, pipeline));
     endStep(runId, "validate_data", { status: "succeeded", ...checked });
@@ -96,10 +101,13 @@ export async function executeRun(runId: number): Promise<void> {
     const deployed = await step("deploy", "Deploying", () => deploy(pipeline, registered, gateResults, runId));
     endStep(runId, "deploy", { status: "succeeded", counts: { promoted: deployed.promoted ? 1 : 0 }, messages: [deployed.message] });
 
-    const scoring = await step("score", "Scoring customers", () => scoreLatestBatch(pipeline, runId));
+    const pushdown = warehouse?.pushdown ? warehouse : null;
+    const scoring = await step("score", "Scoring customers", () => (pushdown ? scoreInWarehouseStep(pipeline, runId, pushdown) : scoreLatestBatch(pipeline, runId)));
     endStep(runId, "score", scoring);
 
-    const monitoring = await step("monitor", "Measuring drift", () => monitorLatestBatch(pipeline, runId));
+    const monitoring = await step("monitor", "Measuring drift", () =>
+      pushdown ? monitorInWarehouseStep(pipeline, runId, pushdown, batch.id) : monitorLatestBatch(pipeline, runId),
+    );
     endStep(runId, "monitor", monitoring);
     finishRun(runId, "succeeded");
   } catch (error) {
@@ -114,10 +122,15 @@ export async function executeRun(runId: number): Promise<void> {
   }
 }
 
-function extract(pipeline: Pipeline, batchId: number | null): { batch: Batch; columns: CellColumns } {
+/** The run's batch: the one it was started for, a fresh one from the pipeline's source, or the dataset's latest. */
+async function extract(pipeline: Pipeline, batchId: number | null): Promise<{ batch: Batch; columns: CellColumns; warehouse: WarehousePlan | null; sourceMessages: string[] }> {
+  if (batchId === null && pipeline.sourceId !== null) {
+    const fromSource = await extractForRun(pipeline);
+    return { ...loadBatchColumns(fromSource.batchId), warehouse: fromSource.plan, sourceMessages: fromSource.messages };
+  }
   const id = batchId ?? latestBatchId(pipeline.datasetId);
   if (id === undefined) throw new AppError("no_batches", "The dataset has no batches to train on.");
-  return loadBatchColumns(id);
+  return { ...loadBatchColumns(id), warehouse: null, sourceMessages: [] };
 }
 
 function settingsOf(pipeline: Pipeline) {

@@ -35,13 +35,10 @@ export function modelToSql(model: ModelJson, dialect: SqlDialect = "sqlite"): st
     const inner = `${indent}  `;
     const left = node(tree.left[id], inner);
     const right = node(tree.right[id], inner);
-    return [
-      "CASE",
-      `${inner}WHEN ${x} IS NULL THEN ${tree.missingGoesLeft[id] ? left : right}`,
-      `${inner}WHEN ${x} <= ${literal(tree.threshold[id])} THEN ${left}`,
-      `${inner}ELSE ${right}`,
-      `${indent}END`,
-    ].join("\n");
+    // NULL <= t is not true, so a missing value takes the ELSE (right) branch unless it learned left.
+    // Each subtree is written once: repeating one under an IS NULL branch doubled the text per level.
+    const goesLeft = tree.missingGoesLeft[id] ? `${x} IS NULL OR ${x} <= ${literal(tree.threshold[id])}` : `${x} <= ${literal(tree.threshold[id])}`;
+    return ["CASE", `${inner}WHEN ${goesLeft} THEN ${left}`, `${inner}ELSE ${right}`, `${indent}END`].join("\n");
   };
   return node(0, "");
 }
