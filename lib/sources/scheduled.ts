@@ -1,0 +1,64 @@
+/**
+ * Scheduled extraction, called from the cron tick: each source whose schedule (cron, UTC) has a slot at
+ * or before `now` that it has not taken yet extracts one batch, as of that slot. The slot is claimed in
+ * the database before reading (a conditional update), so two ticks never extract the same slot twice.
+ * A new batch is then monitored like an upload: every pipeline scoring that dataset gets a monitoring run.
+ */
+import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { Cron } from "croner";
+import { getDb } from "@/db/client";
+import { sources } from "@/db/schema";
+import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
+import { extractSource } from "./extract";
+import { getSource } from "./store";
+
+export interface ScheduledExtraction {
+  sourceId: number;
+  source: string;
+  /** The schedule slot this extraction stands for; also the batch's as-of time. */
+  slot: string;
+  batchId: number | null;
+  rows: number | null;
+  monitoringRuns: number[];
+  error: string | null;
+}
+
+/** The latest slot of the schedule at or before `now`, or null when it has none. */
+export function latestSlot(schedule: string, now: Date): Date | null {
+  // previousRuns looks strictly before its reference, so a tick exactly on the slot still takes it.
+  return new Cron(schedule, { timezone: "UTC", paused: true }).previousRuns(1, new Date(now.getTime() + 1))[0] ?? null;
+}
+
+/** Claims the slot unless a tick already has; only slots after the source was created count. */
+function claimSlot(sourceId: number, slot: Date, createdAt: Date): boolean {
+  if (slot.getTime() <= createdAt.getTime()) return false;
+  const claimed = getDb()
+    .update(sources)
+    .set({ lastSlotAt: slot })
+    .where(and(eq(sources.id, sourceId), or(isNull(sources.lastSlotAt), lt(sources.lastSlotAt, slot))))
+    .run();
+  return claimed.changes === 1;
+}
+
+export async function extractDueSources({ now }: { now: Date }): Promise<ScheduledExtraction[]> {
+  const scheduled = getDb().select({ id: sources.id, schedule: sources.schedule, createdAt: sources.createdAt }).from(sources).where(isNotNull(sources.schedule)).all();
+  const done: ScheduledExtraction[] = [];
+  for (const { id, schedule, createdAt } of scheduled) {
+    const slot = latestSlot(schedule!, now);
+    if (slot === null || !claimSlot(id, slot, createdAt)) continue;
+    const source = getSource(id);
+    const entry: ScheduledExtraction = { sourceId: id, source: source.name, slot: slot.toISOString(), batchId: null, rows: null, monitoringRuns: [], error: null };
+    try {
+      const stored = await extractSource(source, slot);
+      entry.batchId = stored.batchId;
+      entry.rows = stored.profile.rows;
+      entry.monitoringRuns = startMonitoringRuns(stored.datasetId, stored.batchId);
+      for (const runId of entry.monitoringRuns) await executeMonitoringRun(runId);
+    } catch (error) {
+      // The source keeps the error (lastError) for its page; other sources still run.
+      entry.error = error instanceof Error ? error.message : String(error);
+    }
+    done.push(entry);
+  }
+  return done;
+}
