@@ -62,6 +62,10 @@ export const ACTIONS: Record<string, ActionLine> = {
   },
   "lib/actions/users.ts#changeUserRole": { roles: ADMINS, args: (f) => [INITIAL, form({ userId: f.userId, role: "admin" })] },
   "lib/actions/users.ts#removeUser": { roles: ADMINS, args: (f) => [INITIAL, form({ userId: f.userId })] },
+  "lib/actions/sources.ts#saveSource": { roles: ADMINS, args: () => [INITIAL, form({ name: "" })] },
+  "lib/actions/sources.ts#testSourceConnection": { roles: ADMINS, args: () => [INITIAL, form({ name: "" })] },
+  "lib/actions/sources.ts#previewSource": { roles: ADMINS, args: () => [INITIAL, form({ name: "" })] },
+  "lib/actions/sources.ts#extractSourceNow": { roles: ADMINS, args: () => [INITIAL, form({ sourceId: "999999" })] },
   "lib/actions/session.ts#signOut": { roles: "public", args: () => [] },
   "lib/actions/setup.ts#setUpFirstAdmin": {
     roles: "public",

@@ -15,10 +15,22 @@ export interface SettingsValues {
   medium: number;
   scoringDatasetId: number | null;
   labelLagDays: number;
+  sourceId: number | null;
 }
 
 /** Schedule (cron, UTC), gates, deployment policy, risk bands and the scored dataset: admin settings. */
-export function SettingsForm({ pipelineId, initial, datasets }: { pipelineId: number; initial: SettingsValues; datasets: { id: number; name: string }[] }) {
+export function SettingsForm({
+  pipelineId,
+  initial,
+  datasets,
+  sources,
+}: {
+  pipelineId: number;
+  initial: SettingsValues;
+  datasets: { id: number; name: string }[];
+  /** Sources that fill the pipeline's dataset. */
+  sources: { id: number; name: string; kind: string }[];
+}) {
   const [state, action, pending] = useActionState<FormState, FormData>(updatePipelineSettings, { ok: true });
   const errors = state.fieldErrors ?? {};
   const value = (name: keyof SettingsValues) => String((state.values?.[name] as string | undefined) ?? initial[name] ?? "");
@@ -43,6 +55,12 @@ export function SettingsForm({ pipelineId, initial, datasets }: { pipelineId: nu
           <select name="scoringDatasetId" className={inputClass} defaultValue={value("scoringDatasetId")}>
             <option value="">Latest batch of the training dataset</option>
             {datasets.map((d) => <option key={d.id} value={d.id}>Latest batch of {d.name}</option>)}
+          </select>
+        </Field>
+        <Field label="Read each run's data from" errors={errors.sourceId}>
+          <select name="sourceId" className={inputClass} defaultValue={value("sourceId")}>
+            <option value="">The dataset&apos;s latest batch</option>
+            {sources.map((s) => <option key={s.id} value={s.id}>Source {s.name} ({s.kind === "postgres" ? "PostgreSQL" : "SQLite"}): a fresh batch</option>)}
           </select>
         </Field>
       </div>

@@ -8,6 +8,7 @@ import { pipelines } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
 import { getPipelineById } from "@/lib/pipeline/store";
+import { getSource } from "@/lib/sources/store";
 import { dictionarySchema, pipelineSettingsSchema } from "@/lib/validation/pipeline-settings";
 import { failure, type FormState } from "./form-state";
 
@@ -47,7 +48,11 @@ export async function updatePipelineSettings(_previous: FormState, formData: For
       return { ok: false, message: "Some fields need attention.", fieldErrors: z.flattenError(parsed.error).fieldErrors as Record<string, string[]>, values };
     }
     const s = parsed.data;
-    if (!getPipelineById(s.pipelineId)) return { ok: false, message: "This pipeline does not exist.", values };
+    const pipeline = getPipelineById(s.pipelineId);
+    if (!pipeline) return { ok: false, message: "This pipeline does not exist.", values };
+    if (s.sourceId !== undefined && getSource(s.sourceId).datasetId !== pipeline.datasetId) {
+      return { ok: false, message: "That source fills another dataset than this pipeline trains on.", fieldErrors: { sourceId: ["Choose a source of this pipeline's dataset"] }, values };
+    }
     getDb()
       .update(pipelines)
       .set({
@@ -59,12 +64,13 @@ export async function updatePipelineSettings(_previous: FormState, formData: For
         ],
         riskBands: { high: s.high, medium: s.medium },
         scoringDatasetId: s.scoringDatasetId ?? null,
+        sourceId: s.sourceId ?? null,
         labelLagDays: s.labelLagDays,
         updatedAt: new Date(),
       })
       .where(eq(pipelines.id, s.pipelineId))
       .run();
-    audit(user, "pipeline.updated", "pipeline", s.pipelineId, { schedule: s.schedule, deployPolicy: s.deployPolicy, aucFloor: s.aucFloor, maxDrop: s.maxDrop, labelLagDays: s.labelLagDays });
+    audit(user, "pipeline.updated", "pipeline", s.pipelineId, { schedule: s.schedule, deployPolicy: s.deployPolicy, aucFloor: s.aucFloor, maxDrop: s.maxDrop, labelLagDays: s.labelLagDays, sourceId: s.sourceId ?? null });
     revalidatePath(`/pipelines/${s.pipelineId}`);
     return { ok: true, message: "Settings saved." };
   } catch (error) {

@@ -19,10 +19,12 @@ export const AUDIT_ACTIONS = [
   "model.rolled_back",
   "api_key.created",
   "api_key.revoked",
+  "source.created",
+  "source.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["user", "pipeline", "run", "batch", "model", "api_key"] as const;
+export const AUDIT_ENTITY_TYPES = ["user", "pipeline", "run", "batch", "model", "api_key", "source"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Who did it: a signed-in user, or the system (seed, start-up) with a descriptive email-like label. */

@@ -24,6 +24,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "configure-alerts": ["admin"],
   "manage-channels": ["admin"],
   "manage-schedules": ["admin"],
+  "manage-sources": ["admin"],
   "manage-api-keys": ["admin"],
   "manage-users": ["admin"],
   "view-audit-log": ["admin"],

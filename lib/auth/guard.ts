@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   "configure-alerts": ADMINS,
   "manage-channels": ADMINS,
   "manage-schedules": ADMINS,
+  "manage-sources": ADMINS,
   "manage-api-keys": ADMINS,
   "manage-users": ADMINS,
   "view-audit-log": ADMINS,

@@ -58,6 +58,9 @@ export function sqliteRows(connection: SqliteConnection, query: string, limit: n
       rows.push(values.map((value, i) => cellText(value, columns[i], rows.length + 1)));
     }
     return { columns, rows, truncated };
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError("warehouse_error", `SQLite: ${(error as Error).message}.`);
   } finally {
     db.close();
   }

@@ -36,6 +36,8 @@ export const pipelineSettingsSchema = z
     high: z.coerce.number({ error: "High-risk cut-off must be a number" }).gt(0).lt(1, "High-risk cut-off must be below 1"),
     medium: z.coerce.number({ error: "Medium-risk cut-off must be a number" }).gt(0, "Medium-risk cut-off must be above 0").lt(1),
     scoringDatasetId: z.coerce.number().int().positive().optional().catch(undefined),
+    /** The source each run reads a fresh batch from; blank = the dataset's latest batch. */
+    sourceId: z.coerce.number().int().positive().optional().catch(undefined),
     // Optional so callers that predate the setting keep the pipeline's lag rather than failing.
     // A blank field keeps the current lag (z.coerce would read "" as 0 days).
     labelLagDays: z.preprocess(

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { BatchTable } from "@/components/data/batch-table";
 import { UploadPanel } from "@/components/data/upload-panel";
 import { Card } from "@/components/ui/card";
@@ -17,7 +18,14 @@ export default async function DataPage() {
     <>
       <PageHeader
         title="Data"
-        description="Batches of customer data: each upload is checked, profiled and stored as an immutable snapshot with its as-of time."
+        description="Batches of customer data: each upload or warehouse extraction is checked, profiled and stored as an immutable snapshot with its as-of time."
+        actions={
+          can(user.role, "manage-sources") && (
+            <Link href="/data/sources" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50">
+              Sources
+            </Link>
+          )
+        }
       />
       {can(user.role, "upload-data") && (
         <Card title="Upload a CSV" className="mb-6">

@@ -8,6 +8,7 @@ import { DictionaryEditor } from "@/components/pipelines/dictionary-editor";
 import { SettingsForm } from "@/components/pipelines/settings-form";
 import { nextRunAfter } from "@/lib/pipeline/schedule";
 import { listDatasets } from "@/lib/queries/datasets";
+import { sourcesOfDataset } from "@/lib/queries/sources";
 import { Card } from "@/components/ui/card";
 import { can, PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { listAliasHistory } from "@/lib/pipeline/registry";
@@ -67,6 +68,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
           <SettingsForm
             pipelineId={pipeline.id}
             datasets={listDatasets().map((d) => ({ id: d.id, name: d.name }))}
+            sources={sourcesOfDataset(pipeline.datasetId)}
             initial={{
               schedule: pipeline.schedule ?? "",
               deployPolicy: pipeline.deployPolicy,
@@ -76,6 +78,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
               medium: pipeline.riskBands.medium,
               scoringDatasetId: pipeline.scoringDatasetId,
               labelLagDays: pipeline.labelLagDays,
+              sourceId: pipeline.sourceId,
             }}
           />
         </Card>
