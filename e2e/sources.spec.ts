@@ -56,9 +56,11 @@ test("an admin tests a source, sees clear errors that store nothing, previews, s
   await expect(page.getByTestId("source-preview")).toContainText("Fiber <b>optic</b>");
 
   // Nothing above stored a source.
-  await page.goto("/data/sources");
-  await expect(page.getByRole("link", { name })).toHaveCount(0);
-  await page.goBack();
+  const list = await page.context().newPage();
+  await list.goto("/data/sources");
+  await expect(list.getByRole("heading", { name: "Sources", level: 1 })).toBeVisible();
+  await expect(list.getByRole("link", { name })).toHaveCount(0);
+  await list.close();
 
   await page.getByRole("button", { name: "Create source" }).click();
   await expect(page.getByRole("heading", { name })).toBeVisible();

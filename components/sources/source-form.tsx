@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Field, inputClass } from "@/components/pipelines/field";
 import { previewSource, saveSource, testSourceConnection, type SourceFormState } from "@/lib/actions/sources";
 import type { SourceFormValues } from "@/lib/validation/sources";
@@ -18,8 +18,16 @@ export function SourceForm({ initial }: { initial: SourceFormValues }) {
   const echoed = { ...previewed.values, ...tested.values, ...saved.values };
   const value = (name: keyof SourceFormValues) => String(echoed[name] ?? initial[name] ?? "");
   const busy = saving || testing || previewing;
+  // Submitted by hand rather than through the form's action: React resets a form after its action, which
+  // would clear the password being typed (it is never echoed back) between "Test connection" and "Create".
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const intent = (event.nativeEvent as SubmitEvent).submitter?.getAttribute("value");
+    const data = new FormData(event.currentTarget);
+    startTransition(() => (intent === "test" ? test : intent === "preview" ? preview : save)(data));
+  };
   return (
-    <form action={save} className="space-y-5" noValidate>
+    <form onSubmit={submit} className="space-y-5" noValidate>
       {initial.sourceId !== null && <input type="hidden" name="sourceId" value={initial.sourceId} />}
       <div className="grid grid-cols-1 gap-4 md:grid-cols-3">
         <Field label="Name" errors={errors.name}>
@@ -106,13 +114,13 @@ export function SourceForm({ initial }: { initial: SourceFormValues }) {
       </div>
 
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={busy} className={`${button} bg-sky-700 text-white hover:bg-sky-800`}>
+        <button type="submit" value="save" disabled={busy} className={`${button} bg-sky-700 text-white hover:bg-sky-800`}>
           {initial.sourceId === null ? "Create source" : "Save source"}
         </button>
-        <button type="submit" formAction={test} disabled={busy} className={`${button} border border-slate-300 bg-white hover:bg-slate-50`}>
+        <button type="submit" value="test" disabled={busy} className={`${button} border border-slate-300 bg-white hover:bg-slate-50`}>
           {testing ? "Connecting…" : "Test connection"}
         </button>
-        <button type="submit" formAction={preview} disabled={busy} className={`${button} border border-slate-300 bg-white hover:bg-slate-50`}>
+        <button type="submit" value="preview" disabled={busy} className={`${button} border border-slate-300 bg-white hover:bg-slate-50`}>
           {previewing ? "Reading…" : "Preview first rows"}
         </button>
       </div>

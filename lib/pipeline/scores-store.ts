@@ -2,18 +2,21 @@
  * Stores a scoring run's scores in one transaction, each with the customer's probability from the
  * pipeline's previous scoring run, so a failure leaves the previous scores as they were.
  */
-import { and, desc, eq, ne } from "drizzle-orm";
+import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { runs, runSteps } from "@/db/schema";
 import type { ScoredRow } from "@/lib/scoring/score-columns";
 
-/** The latest earlier run of the pipeline whose score step succeeded, if any. */
+/**
+ * The latest earlier run of the pipeline whose score step succeeded and stored scores here, if any (a run
+ * that scored inside the warehouse keeps its scores there).
+ */
 export function previousScoringRun(pipelineId: number, runId: number): number | null {
   const previous = getDb()
     .select({ id: runs.id })
     .from(runs)
     .innerJoin(runSteps, and(eq(runSteps.runId, runs.id), eq(runSteps.name, "score"), eq(runSteps.status, "succeeded")))
-    .where(and(eq(runs.pipelineId, pipelineId), ne(runs.id, runId)))
+    .where(and(eq(runs.pipelineId, pipelineId), ne(runs.id, runId), sql`EXISTS (SELECT 1 FROM scores WHERE scores.run_id = ${runs.id})`))
     .orderBy(desc(runs.id))
     .limit(1)
     .get();
