@@ -12,15 +12,6 @@ import type { ReferenceProfile } from "@/lib/training/reference-profile";
 import { readOnly, subquery, type PostgresConnection } from "./postgres";
 import { cellTextSql, numberSql, requireColumns, resultTypes } from "./sql-values";
 
-interface Plan {
-  /** Output columns computed per row, each named c<i>. */
-  expressions: string[];
-  /** Grouping sets, as lists of output column indices; the first column of each identifies it. */
-  sets: number[][];
-  params: unknown[];
-  read: (rowsOfSet: (set: number) => (string | null)[][]) => FeatureWindow;
-}
-
 export async function profileInWarehouse(connection: PostgresConnection, query: string, reference: ReferenceProfile): Promise<WindowProfile> {
   return readOnly(connection, (client) => profileWithClient(client, query, reference));
 }
@@ -30,17 +21,20 @@ export async function profileWithClient(client: pg.Client, query: string, refere
   const types = await resultTypes(client, wrapped);
   requireColumns(types, reference.features.map((f) => f.name), "the champion's reference profile");
 
+  const values: string[] = [];
   const expressions: string[] = [];
   const sets: number[][] = [];
   const params: unknown[] = [];
+  // Each feature's value is computed once per row in an inner query; the bins then refer to it by name.
+  const value = (sql: string) => `v${values.push(sql) - 1}`;
   const column = (sql: string) => expressions.push(sql) - 1;
   const param = (value: unknown) => `$${params.push(value)}`;
   const plans = reference.features.map((profile) => {
     const setStart = sets.length;
     const read =
       profile.kind === "numeric"
-        ? planNumeric(profile, numberSql(profile.name, types.get(profile.name)!), column, param, sets)
-        : planCategorical(profile, cellTextSql(profile.name), column, sets);
+        ? planNumeric(profile, value(numberSql(profile.name, types.get(profile.name)!)), column, param, sets)
+        : planCategorical(profile, value(cellTextSql(profile.name)), column, sets);
     return { setStart, read };
   });
   const total = sets.push([]) - 1;
@@ -48,10 +42,11 @@ export async function profileWithClient(client: pg.Client, query: string, refere
   const columns = expressions.map((sql, i) => `${sql} AS c${i}`).join(",\n  ");
   const groupings = sets.map((set, s) => (set.length === 0 ? `0 AS g${s}` : `GROUPING(c${set[0]}) AS g${s}`)).join(", ");
   const groupingSets = sets.map((set) => `(${set.map((i) => `c${i}`).join(", ")})`).join(", ");
+  // OFFSET 0 keeps the planner from inlining the values into every expression that uses them.
   const sql = `SELECT ${groupings}, ${expressions.map((_, i) => `c${i}`).join(", ")}, count(*) AS n
 FROM (SELECT
   ${columns}
-FROM ${wrapped}) AS driftline_window
+FROM (SELECT ${values.map((sql, i) => `${sql} AS v${i}`).join(", ")} FROM ${wrapped} OFFSET 0) AS driftline_values) AS driftline_window
 GROUP BY GROUPING SETS (${groupingSets})`;
   const result = await client.query({ text: sql, values: params, rowMode: "array" });
 

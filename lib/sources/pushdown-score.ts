@@ -42,10 +42,11 @@ export async function scoreInWarehouse(connection: PostgresConnection, query: st
     );
     await client.query(`DELETE FROM ${table} WHERE run_id = $1`, [options.runId]);
     const id = quoteIdentifier(options.idColumn);
+    // OFFSET 0 keeps the planner from copying the CASE into each of the three places that read p.
     const inserted = await client.query(
       `INSERT INTO ${table} (run_id, entity_id, probability, band, scored_at)
        SELECT $1, entity_id, p, CASE WHEN p >= $2 THEN 'high' WHEN p >= $3 THEN 'medium' ELSE 'low' END, $4
-       FROM (SELECT CAST(${id} AS TEXT) AS entity_id, ${modelToSql(model, "postgres")} AS p FROM ${wrapped}) AS scored
+       FROM (SELECT CAST(${id} AS TEXT) AS entity_id, ${modelToSql(model, "postgres")} AS p FROM ${wrapped} OFFSET 0) AS scored
        WHERE entity_id IS NOT NULL`,
       [options.runId, options.bands.high, options.bands.medium, options.scoredAt.toISOString()],
     );
