@@ -403,29 +403,82 @@ export const apiKeys = sqliteTable("api_keys", {
   revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
 });
 
-export const alertRules = sqliteTable("alert_rules", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  pipelineId: integer("pipeline_id")
-    .notNull()
-    .references(() => pipelines.id),
-  /** e.g. "feature_psi", "missing_rate", "drift_share", "prediction_drift", "metric", "run_failed". */
-  signal: text("signal").notNull(),
-  feature: text("feature"),
-  operator: text("operator", { enum: [">", ">=", "<", "<="] }).notNull(),
-  warning: real("warning"),
-  critical: real("critical"),
-  /** Fire when M of the last N evaluations breach. */
-  fireM: integer("fire_m").notNull().default(1),
-  fireN: integer("fire_n").notNull().default(1),
-  cooldownSeconds: integer("cooldown_seconds").notNull().default(0),
-  renotifySeconds: integer("renotify_seconds").notNull().default(86_400),
-  channels: text("channels", { mode: "json" }).$type<number[]>().notNull(),
-  state: text("state", { enum: ALERT_STATES }).notNull().default("ok"),
-  enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
-  mutedUntil: integer("muted_until", { mode: "timestamp_ms" }),
-  createdAt: createdAt(),
-});
+/**
+ * What a rule can watch. Drift signals read drift_results (per feature, the prediction, or the batch's drift
+ * share); metric signals read performance_results (estimated or realised); run_failed reads finished runs;
+ * data_quality counts a run's data-quality findings. lib/alerts/signals.ts turns each into observations.
+ */
+export const ALERT_SIGNALS = [
+  "feature_psi",
+  "missing_rate",
+  "drift_share",
+  "prediction_psi",
+  "realised_metric",
+  "estimated_metric",
+  "run_failed",
+  "data_quality",
+] as const;
+export const ALERT_METRICS = ["rocAuc", "precision", "recall", "brier"] as const;
+export const ALERT_OPERATORS = [">", ">=", "<", "<="] as const;
+export const CHANNEL_KINDS = ["webhook", "slack", "email"] as const;
+export const DELIVERY_STATUSES = ["pending", "delivered", "failed"] as const;
 
+/**
+ * One watched signal of a pipeline with its thresholds and its current state (ok → firing → resolved).
+ * Editing a rule bumps `revision`, which starts a new series of evaluations (the latest observation is
+ * judged again under the new thresholds).
+ */
+export const alertRules = sqliteTable(
+  "alert_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pipelineId: integer("pipeline_id")
+      .notNull()
+      .references(() => pipelines.id),
+    signal: text("signal", { enum: ALERT_SIGNALS }).notNull(),
+    /** The feature of feature_psi and missing_rate rules. */
+    feature: text("feature"),
+    /** The metric of realised_metric and estimated_metric rules. */
+    metric: text("metric", { enum: ALERT_METRICS }),
+    operator: text("operator", { enum: ALERT_OPERATORS }).notNull(),
+    /** Null: no warning level. For feature_psi, null thresholds mean the data dictionary's (0.1 / 0.25 by default). */
+    warning: real("warning"),
+    critical: real("critical"),
+    /** Fire when M of the last N evaluations breach. */
+    fireM: integer("fire_m").notNull().default(1),
+    fireN: integer("fire_n").notNull().default(1),
+    /** Seconds between two retraining runs this rule may start (new rules get RULE_DEFAULTS' day). */
+    cooldownSeconds: integer("cooldown_seconds").notNull().default(0),
+    /** Seconds before a still-firing, unacknowledged alert is notified again. */
+    renotifySeconds: integer("renotify_seconds").notNull().default(86_400),
+    /** notification_channels ids to notify. */
+    channels: text("channels", { mode: "json" }).$type<number[]>().notNull(),
+    /** Start a retraining run when the rule turns critical (at most once per cooldown). */
+    retrain: integer("retrain", { mode: "boolean" }).notNull().default(false),
+    state: text("state", { enum: ALERT_STATES }).notNull().default("ok"),
+    severity: text("severity", { enum: SEVERITIES }).notNull().default("ok"),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    revision: integer("revision").notNull().default(1),
+    /** The evaluation that opened the current (or last) alert. */
+    openEventId: integer("open_event_id"),
+    lastNotifiedAt: integer("last_notified_at", { mode: "timestamp_ms" }),
+    lastRetrainAt: integer("last_retrain_at", { mode: "timestamp_ms" }),
+    mutedUntil: integer("muted_until", { mode: "timestamp_ms" }),
+    acknowledgedBy: text("acknowledged_by"),
+    acknowledgedNote: text("acknowledged_note"),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp_ms" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("alert_rules_pipeline").on(t.pipelineId)],
+);
+export type AlertRule = typeof alertRules.$inferSelect;
+export type NewAlertRule = typeof alertRules.$inferInsert;
+
+/**
+ * One evaluation of a rule on one observation. The unique key (rule, revision, observation) makes every
+ * observation count once per rule however often monitoring or the tick evaluates.
+ */
 export const alertEvents = sqliteTable(
   "alert_events",
   {
@@ -433,6 +486,11 @@ export const alertEvents = sqliteTable(
     ruleId: integer("rule_id")
       .notNull()
       .references(() => alertRules.id),
+    revision: integer("revision").notNull().default(1),
+    /** e.g. "drift:812", "perf:40", "run:17": the source row, so it is evaluated once. */
+    observation: text("observation").notNull().default(""),
+    /** The source row's id, to find observations newer than the last one evaluated. */
+    observationId: integer("observation_id").notNull().default(0),
     batchId: integer("batch_id").references(() => batches.id),
     runId: integer("run_id").references(() => runs.id),
     value: real("value"),
@@ -440,13 +498,92 @@ export const alertEvents = sqliteTable(
     /** The state after this evaluation, and whether it was a transition that notifies. */
     state: text("state", { enum: ALERT_STATES }).notNull(),
     transition: integer("transition", { mode: "boolean" }).notNull(),
+    /** "firing", "escalated", "resolved", "reminder", or null when nothing was sent. */
+    notification: text("notification"),
     message: text("message").notNull(),
+    /** The retraining run this evaluation started, if any. */
+    retrainRunId: integer("retrain_run_id").references(() => runs.id),
     acknowledgedBy: text("acknowledged_by"),
     acknowledgedNote: text("acknowledged_note"),
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("alert_events_rule_at").on(t.ruleId, t.at)],
+  (t) => [
+    index("alert_events_rule_at").on(t.ruleId, t.at),
+    uniqueIndex("alert_events_observation").on(t.ruleId, t.revision, t.observation),
+  ],
 );
+export type AlertEvent = typeof alertEvents.$inferSelect;
+
+/** Where notifications go. Secrets (signing secret, Slack URL, SMTP password) are sealed with lib/crypto/secret-box. */
+export const notificationChannels = sqliteTable("notification_channels", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+  /** Non-secret settings: webhook url; SMTP host, port, secure, user, from, to. */
+  config: text("config", { mode: "json" }).$type<Record<string, string | number | boolean>>().notNull(),
+  /** The sealed secret, never sent to the browser. */
+  sealedSecret: text("sealed_secret"),
+  createdBy: text("created_by").notNull(),
+  createdAt: createdAt(),
+});
+export type NotificationChannel = typeof notificationChannels.$inferSelect;
+
+/**
+ * Notifications waiting to be delivered, and their outcome. A row is written in the same transaction as
+ * the evaluation that caused it, so nothing is lost if the process stops; `leaseUntil` lets one drain own
+ * a row while it sends, and a lease left by a dead process simply expires.
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    alertEventId: integer("alert_event_id").references(() => alertEvents.id),
+    /** The message: title, text, severity, link, and the alert's facts. */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt)],
+);
+export type OutboxEntry = typeof outbox.$inferSelect;
+
+/** Every delivery attempt with its outcome, for the channel's log. */
+export const deliveryAttempts = sqliteTable(
+  "delivery_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: integer("outbox_id")
+      .notNull()
+      .references(() => outbox.id, { onDelete: "cascade" }),
+    channelId: integer("channel_id")
+      .notNull()
+      .references(() => notificationChannels.id, { onDelete: "cascade" }),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    /** HTTP status, or the SMTP reply code; null when no answer came. */
+    statusCode: integer("status_code"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("delivery_attempts_channel_at").on(t.channelId, t.at)],
+);
+
+/** One row per tick slot (the UTC minute): the primary key makes concurrent ticks of a slot run once. */
+export const tickSlots = sqliteTable("tick_slots", {
+  slot: text("slot").primaryKey(),
+  startedAt: integer("started_at", { mode: "timestamp_ms" }).notNull(),
+  finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+  /** What the tick did, as returned to its caller. */
+  summary: text("summary", { mode: "json" }).$type<Record<string, unknown>>(),
+});
 
 /*
  * Authentication tables, as better-auth 1.7 generates them for its drizzle adapter (email and password,
