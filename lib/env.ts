@@ -14,6 +14,8 @@ const schema = z
       .string()
       .min(16, "must be at least 16 characters (generate one with `openssl rand -hex 32`)")
       .optional(),
+    /** "on": this server runs the tick itself every minute (one self-hosted instance); "off": a cron caller does. */
+    DRIFTLINE_SCHEDULER: z.enum(["on", "off"], { error: 'must be "on" or "off"' }).default("off"),
     APP_URL: z.url("must be an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
     /** Largest CSV upload accepted, in megabytes. */
     MAX_UPLOAD_MB: z.coerce

@@ -7,6 +7,7 @@ import { closeDb } from "@/db/client";
 import { DRIFT_USAGE, driftCommand, driftOptions } from "./drift";
 import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
+import { TICK_USAGE, tickCommand, tickOptions } from "./tick";
 import { TRAIN_USAGE, trainCommand, trainOptions } from "./train";
 import {
   EXPORT_SQL_USAGE,
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   promote: { usage: PROMOTE_USAGE, options: promoteOptions, run: promoteCommand },
   rollback: { usage: ROLLBACK_USAGE, options: rollbackOptions, run: rollbackCommand },
   "export-sql": { usage: EXPORT_SQL_USAGE, options: exportSqlOptions, run: exportSqlCommand },
+  tick: { usage: TICK_USAGE, options: tickOptions, run: tickCommand },
 };
 
 const HELP = ["Usage:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), "  driftline help"].join("\n");

@@ -5,9 +5,10 @@
  */
 import { eq, isNull, or, and } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { pipelines } from "@/db/schema";
+import { pipelines, type Pipeline, type Run } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { monitorLatestBatch } from "./monitor-step";
+import { evaluateAfterRun } from "./run-pipeline";
 import { scoreLatestBatch } from "./score-step";
 import { beginStep, endStep, finishRun, getChampionVersion, getPipelineById, getRun, startRun } from "./store";
 
@@ -32,9 +33,14 @@ export function startMonitoringRuns(datasetId: number, batchId: number): number[
   return runIds;
 }
 
-export async function executeMonitoringRun(runId: number): Promise<void> {
+export async function executeMonitoringRun(runId: number, options: { now?: Date } = {}): Promise<void> {
   const run = getRun(runId)!;
   const pipeline = getPipelineById(run.pipelineId)!;
+  await monitor(runId, run, pipeline);
+  await evaluateAfterRun(pipeline.id, options.now);
+}
+
+async function monitor(runId: number, run: Run, pipeline: Pipeline): Promise<void> {
   try {
     beginStep(runId, "extract", { step: "extract", percent: 0, message: "A new batch arrived" });
     endStep(runId, "extract", { status: "succeeded", counts: { batchId: run.batchId ?? 0 }, messages: [`Batch #${run.batchId} arrived; monitoring it with the champion.`] });

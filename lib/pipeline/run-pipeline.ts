@@ -3,6 +3,7 @@
  * Each step records its status, timings, counts and messages; a failure stops the run, says why, and
  * leaves the champion and the stored scores untouched.
  */
+import { afterRun } from "@/lib/alerts/act";
 import { AppError, isAppError } from "@/lib/errors";
 import { trainAndValidate } from "@/lib/training/train-and-validate";
 import type { CellColumns } from "@/lib/training/predict-columns";
@@ -33,9 +34,27 @@ class Cancelled extends Error {}
 /** Percent of the whole run reached when each step starts. */
 const STEP_START: Record<string, number> = { extract: 0, validate_data: 10, train: 15, validate_model: 55, register: 65, deploy: 70, score: 75, monitor: 90 };
 
-export async function executeRun(runId: number): Promise<void> {
+/**
+ * Runs every step, then evaluates the pipeline's alert rules on what the run produced (or on its failure).
+ * `now` is the time alerts are evaluated at (default: when the run ends).
+ */
+export async function executeRun(runId: number, options: { now?: Date } = {}): Promise<void> {
   const run = getRun(runId)!;
   const pipeline = getPipelineById(run.pipelineId)!;
+  await runSteps(runId, pipeline, run.batchId);
+  await evaluateAfterRun(pipeline.id, options.now);
+}
+
+/** Alerting must never turn a finished run into a crash: its own failures are logged. */
+export async function evaluateAfterRun(pipelineId: number, now?: Date): Promise<void> {
+  try {
+    await afterRun(pipelineId, { now });
+  } catch (error) {
+    console.error("Evaluating alerts after a run failed:", error);
+  }
+}
+
+async function runSteps(runId: number, pipeline: Pipeline, batchId: number | null): Promise<void> {
   let current: StepName = "extract";
   const step = async <T>(name: StepName, message: string, work: () => T | Promise<T>): Promise<T> => {
     if (isCancelRequested(runId)) throw new Cancelled();
@@ -46,7 +65,7 @@ export async function executeRun(runId: number): Promise<void> {
     return work();
   };
   try {
-    const { batch, columns, warehouse, sourceMessages } = await step("extract", "Reading the batch", () => extract(pipeline, run.batchId));
+    const { batch, columns, warehouse, sourceMessages } = await step("extract", "Reading the batch", () => extract(pipeline, batchId));
     endStep(runId, "extract", {
       status: "succeeded",
       counts: { rows: batch.rowCount, batchId: batch.id, ...(warehouse && { warehouseRows: warehouse.rows, pushdown: warehouse.pushdown ? 1 : 0 }) },

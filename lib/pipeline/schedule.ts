@@ -18,3 +18,9 @@ export function scheduleError(expression: string): string | null {
 export function nextRunAfter(expression: string, after: Date): Date | null {
   return new Cron(expression, { timezone: "UTC", paused: true }).nextRun(after);
 }
+
+/** The latest time at or before `at` that the schedule fired, or null when it never has. */
+export function latestSlot(expression: string, at: Date): Date | null {
+  // previousRuns looks strictly before its reference; 1 ms later includes a fire time equal to `at`.
+  return new Cron(expression, { timezone: "UTC", paused: true }).previousRuns(1, new Date(at.getTime() + 1))[0] ?? null;
+}

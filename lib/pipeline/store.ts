@@ -5,16 +5,22 @@
 import { and, asc, desc, eq, max } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, RUN_TRIGGERS, type NewPipeline } from "@/db/schema";
+import { insertDefaultRules } from "@/lib/alerts/defaults";
 import { AppError } from "@/lib/errors";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { RunProgress, StepName } from "./types";
 
 export const PIPELINE_STEPS: StepName[] = ["extract", "validate_data", "train", "validate_model", "register", "deploy", "score", "monitor"];
 
+/** Creates the pipeline with its default alert rules, so monitoring is never off by omission. */
 export function insertPipeline(values: NewPipeline): number {
   const existing = getDb().select({ id: pipelines.id }).from(pipelines).where(eq(pipelines.name, values.name)).get();
   if (existing) throw new AppError("duplicate_name", `A pipeline named "${values.name}" already exists.`, { column: "name" }, 409);
-  return getDb().insert(pipelines).values(values).returning({ id: pipelines.id }).get().id;
+  return getDb().transaction(() => {
+    const id = getDb().insert(pipelines).values(values).returning({ id: pipelines.id }).get().id;
+    insertDefaultRules({ id, features: values.features });
+    return id;
+  });
 }
 
 export function getPipelineById(id: number) {
@@ -26,7 +32,7 @@ export function getPipelineByName(name: string) {
 }
 
 /** Creates a running run holding the pipeline's lock, or refuses when another run holds it. */
-export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[number], batchId?: number): number {
+export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[number], batchId?: number, slotKey?: string): number {
   const db = getDb();
   return db.transaction((tx) => {
     const held = tx.select().from(pipelineLocks).where(eq(pipelineLocks.pipelineId, pipelineId)).get();
@@ -36,7 +42,7 @@ export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[numb
     const now = new Date();
     const runId = tx
       .insert(runs)
-      .values({ pipelineId, trigger, status: "running", batchId, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
+      .values({ pipelineId, trigger, status: "running", batchId, slotKey, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
       .returning({ id: runs.id })
       .get().id;
     tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: now }).run();
