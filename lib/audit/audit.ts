@@ -21,10 +21,17 @@ export const AUDIT_ACTIONS = [
   "api_key.revoked",
   "source.created",
   "source.updated",
+  "alert_rule.created",
+  "alert_rule.updated",
+  "alert.acknowledged",
+  "alert.muted",
+  "channel.created",
+  "channel.removed",
+  "channel.tested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const AUDIT_ENTITY_TYPES = ["user", "pipeline", "run", "batch", "model", "api_key", "source"] as const;
+export const AUDIT_ENTITY_TYPES = ["user", "pipeline", "run", "batch", "model", "api_key", "source", "alert_rule", "channel"] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
 /** Who did it: a signed-in user, or the system (seed, start-up) with a descriptive email-like label. */

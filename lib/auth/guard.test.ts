@@ -22,6 +22,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   promote: ["analyst", "admin"],
   "promote-past-failing-gate": ["admin"],
   "configure-alerts": ["admin"],
+  "acknowledge-alerts": ["analyst", "admin"],
   "manage-channels": ["admin"],
   "manage-schedules": ["admin"],
   "manage-sources": ["admin"],

@@ -35,6 +35,7 @@ export const PERMISSIONS = {
   promote: ANALYSTS_AND_ADMINS,
   "promote-past-failing-gate": ADMINS,
   "configure-alerts": ADMINS,
+  "acknowledge-alerts": ANALYSTS_AND_ADMINS,
   "manage-channels": ADMINS,
   "manage-schedules": ADMINS,
   "manage-sources": ADMINS,
