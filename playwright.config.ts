@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CRON_SECRET } from "./e2e/cron";
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -37,6 +38,8 @@ export default defineConfig({
       APP_URL: `http://127.0.0.1:${PORT}`,
       // Tests sign in far more often than people; the limit itself is tested in lib/auth/auth.test.ts.
       SIGN_IN_ATTEMPTS_PER_MINUTE: "1000",
+      // The cron route refuses every call without it; e2e/alerts.spec.ts calls the tick with it.
+      CRON_SECRET,
     },
   },
 });

@@ -32,8 +32,11 @@ export interface ActionLine {
 }
 
 export interface RouteLine {
-  /** Roles allowed; "public": no session needed; "api-key": only an API key, never a session. */
-  roles: readonly Role[] | "public" | "api-key";
+  /**
+   * Roles allowed; "public": no session needed; "api-key": only an API key, never a session;
+   * "cron-secret": only `Bearer $CRON_SECRET`, never a session (a wrong secret is refused too).
+   */
+  roles: readonly Role[] | "public" | "api-key" | "cron-secret";
   /** The concrete URL to call; defaults to the route's path. */
   url?: string;
   body?: string;
@@ -66,6 +69,12 @@ export const ACTIONS: Record<string, ActionLine> = {
   "lib/actions/sources.ts#testSourceConnection": { roles: ADMINS, args: () => [INITIAL, form({ name: "" })] },
   "lib/actions/sources.ts#previewSource": { roles: ADMINS, args: () => [INITIAL, form({ name: "" })] },
   "lib/actions/sources.ts#extractSourceNow": { roles: ADMINS, args: () => [INITIAL, form({ sourceId: "999999" })] },
+  "lib/actions/alerts.ts#saveRule": { roles: ADMINS, args: () => [INITIAL, form({ ruleId: "999999", signal: "run_failed", operator: ">=", critical: "1", fireM: "1", fireN: "1", cooldownHours: "24", renotifyHours: "24", enabled: "on" })] },
+  "lib/actions/alerts.ts#acknowledgeAlert": { roles: ANALYSTS_AND_ADMINS, args: () => [INITIAL, form({ ruleId: "999999", note: "looking into it" })] },
+  "lib/actions/alerts.ts#muteAlert": { roles: ANALYSTS_AND_ADMINS, args: () => [INITIAL, form({ ruleId: "999999", hours: "1" })] },
+  "lib/actions/channels.ts#addChannel": { roles: ADMINS, args: () => [INITIAL, form({ kind: "webhook", name: "" })] },
+  "lib/actions/channels.ts#sendTestMessage": { roles: ADMINS, args: () => [INITIAL, form({ channelId: "999999" })] },
+  "lib/actions/channels.ts#removeChannel": { roles: ADMINS, args: () => [INITIAL, form({ channelId: "999999" })] },
   "lib/actions/session.ts#signOut": { roles: "public", args: () => [] },
   "lib/actions/setup.ts#setUpFirstAdmin": {
     roles: "public",
@@ -83,4 +92,5 @@ export const ROUTES: Record<string, RouteLine> = {
   "GET /api/scores": { roles: "api-key" },
   "GET /api/scores/[customerId]": { roles: "api-key", url: "/api/scores/7590-VHVEG" },
   "GET /scores/export.csv": { roles: EVERYONE },
+  "GET /api/cron/tick": { roles: "cron-secret" },
 };

@@ -46,9 +46,9 @@ function sourceRoutes(): string[] {
 }
 
 /** What a caller should get from a line: through the guard, or refused with 401/403. */
-function expectation(roles: readonly Role[] | "public" | "api-key", caller: Caller): "allowed" | 401 | 403 {
+function expectation(roles: readonly Role[] | "public" | "api-key" | "cron-secret", caller: Caller): "allowed" | 401 | 403 {
   if (roles === "public") return "allowed";
-  if (roles === "api-key" || caller === "anonymous") return 401;
+  if (roles === "api-key" || roles === "cron-secret" || caller === "anonymous") return 401;
   return roles.includes(caller) ? "allowed" : 403;
 }
 
@@ -127,6 +127,13 @@ test.describe("access matrix", () => {
           expect(response.status(), `${caller} calling ${key}`).toBe(expected);
           expect(snapshotDatabase(DATABASE), `${caller} calling ${key} changed the database`).toEqual(before);
         }
+      }
+      if (line.roles === "cron-secret") {
+        // A session with a wrong secret is refused too; the right secret is exercised by e2e/alerts.spec.ts.
+        const before = snapshotDatabase(DATABASE);
+        const wrong = await callers.get("admin")!.fetch(line.url ?? path, { method, headers: { authorization: "Bearer not-the-cron-secret" } });
+        expect(wrong.status(), `a wrong cron secret calling ${key}`).toBe(401);
+        expect(snapshotDatabase(DATABASE)).toEqual(before);
       }
     });
   }

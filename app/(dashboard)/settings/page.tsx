@@ -14,17 +14,19 @@ export default async function SettingsPage() {
     ["Database file", databasePath()],
     ["App URL", config.APP_URL],
     ["Largest upload", `${config.MAX_UPLOAD_MB} MB`],
-    ["Cron secret", config.CRON_SECRET ? "set" : "not set: scheduled runs are refused until CRON_SECRET is set"],
+    ["Cron secret", config.CRON_SECRET ? "set: GET /api/cron/tick runs schedules, alerts and deliveries" : "not set: /api/cron/tick refuses every call until CRON_SECRET is set"],
+    ["Scheduler", config.DRIFTLINE_SCHEDULER === "on" ? "on: this server runs the tick every minute" : "off: a cron caller (or `driftline tick`) runs the tick"],
   ];
   return (
     <>
-      <PageHeader title="Settings" description="How this instance is configured, with its users, API keys and audit log. Pipeline schedules are set on each pipeline's page." />
+      <PageHeader title="Settings" description="How this instance is configured, with its users, API keys, channels and audit log. Pipeline schedules are set on each pipeline's page, alert rules on the Alerts page." />
       {can(user.role, "manage-users") && (
         <Card title="Access" className="mb-6">
           <ul className="space-y-1 text-sm">
             <li><Link className="text-sky-700 hover:underline" href="/settings/users">Users</Link>: add people, set their roles, remove them.</li>
             <li><Link className="text-sky-700 hover:underline" href="/settings/audit">Audit log</Link>: who changed what, and when.</li>
             {can(user.role, "manage-api-keys") && <li><Link className="text-sky-700 hover:underline" href="/settings/api-keys">API keys</Link>: let marketing tools read scores.</li>}
+            {can(user.role, "manage-channels") && <li><Link className="text-sky-700 hover:underline" href="/settings/channels">Channels</Link>: where alerts are sent (webhook, Slack, email), test messages and the delivery log.</li>}
           </ul>
         </Card>
       )}
