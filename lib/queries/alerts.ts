@@ -96,3 +96,13 @@ export function listRetrainings(limit = 10) {
     .all();
   return rows.map((row) => ({ ...row, sentence: outcomeSentence(retrainOutcome(row.runId!)!) }));
 }
+
+/** The evaluations that started a retraining run, for the run's page. */
+export function listRetrainCauses(runId: number) {
+  return getDb()
+    .select({ ruleId: alertEvents.ruleId, message: alertEvents.message, at: alertEvents.at })
+    .from(alertEvents)
+    .where(eq(alertEvents.retrainRunId, runId))
+    .orderBy(asc(alertEvents.id))
+    .all();
+}
