@@ -6,7 +6,7 @@ import { FormMessage } from "@/components/users/form-message";
 import { saveRule } from "@/lib/actions/alerts";
 import type { FormState } from "@/lib/actions/form-state";
 
-export const SIGNAL_CHOICES = [
+const SIGNAL_CHOICES = [
   ["feature_psi", "PSI of a feature"],
   ["missing_rate", "Missing rate of a feature"],
   ["drift_share", "Dataset drift share"],

@@ -61,7 +61,6 @@ export function listChannels() {
     .all()
     .map(({ config, ...channel }) => ({ ...channel, target: targetOf(channel.kind, config) }));
 }
-export type ChannelSummary = ReturnType<typeof listChannels>[number];
 
 function targetOf(kind: NotificationChannel["kind"], config: NotificationChannel["config"]): string {
   if (kind === "webhook") return String(config.url);

@@ -1,6 +1,6 @@
 /** Reads for the Alerts pages: open alerts first, recent transitions, rules, and one rule's history. */
 import "server-only";
-import { and, asc, desc, eq, inArray, isNotNull } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { alertEvents, alertRules, pipelines, type AlertEvent, type AlertRule } from "@/db/schema";
 import { explainHref, formatValue, signalLabel, thresholdsLabel } from "@/lib/alerts/describe";
@@ -26,7 +26,6 @@ function ruleView(rule: AlertRule, pipeline: PipelineFacts) {
     effective: effectiveThresholds(rule, pipeline),
   };
 }
-export type RuleView = ReturnType<typeof ruleView>;
 
 function eventView(event: AlertEvent, rule: AlertRule) {
   return {
@@ -36,9 +35,8 @@ function eventView(event: AlertEvent, rule: AlertRule) {
     retrain: event.retrainRunId ? { runId: event.retrainRunId, sentence: outcomeSentence(retrainOutcome(event.retrainRunId)!) } : null,
   };
 }
-export type EventView = ReturnType<typeof eventView>;
 
-export function listRules(): RuleView[] {
+export function listRules() {
   const byId = pipelineMap();
   return getDb().select().from(alertRules).orderBy(asc(alertRules.pipelineId), asc(alertRules.id)).all().map((rule) => ruleView(rule, byId.get(rule.pipelineId)!));
 }
@@ -56,7 +54,6 @@ export function listOpenAlerts() {
     })
     .sort((a, b) => SEVERITY_ORDER[a.rule.severity] - SEVERITY_ORDER[b.rule.severity] || (a.opened?.at.getTime() ?? 0) - (b.opened?.at.getTime() ?? 0));
 }
-export type OpenAlert = ReturnType<typeof listOpenAlerts>[number];
 
 function latestEvent(rule: AlertRule) {
   const event = getDb().select().from(alertEvents).where(eq(alertEvents.ruleId, rule.id)).orderBy(desc(alertEvents.id)).limit(1).get();
@@ -83,18 +80,6 @@ export function getRuleDetail(ruleId: number) {
   const pipeline = pipelineMap().get(rule.pipelineId)!;
   const events = getDb().select().from(alertEvents).where(eq(alertEvents.ruleId, rule.id)).orderBy(desc(alertEvents.id)).limit(200).all();
   return { rule: ruleView(rule, pipeline), pipeline, events: events.map((e) => eventView(e, rule)) };
-}
-
-/** Retraining runs started by alerts, newest first, with their decision. */
-export function listRetrainings(limit = 10) {
-  const rows = getDb()
-    .select({ runId: alertEvents.retrainRunId, ruleId: alertEvents.ruleId, at: alertEvents.at, message: alertEvents.message })
-    .from(alertEvents)
-    .where(and(isNotNull(alertEvents.retrainRunId)))
-    .orderBy(desc(alertEvents.id))
-    .limit(limit)
-    .all();
-  return rows.map((row) => ({ ...row, sentence: outcomeSentence(retrainOutcome(row.runId!)!) }));
 }
 
 /** The evaluations that started a retraining run, for the run's page. */
