@@ -10,10 +10,11 @@ import { drainOutbox } from "@/lib/notify/outbox";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import { getChampionVersion, startRun } from "@/lib/pipeline/store";
-import { insertTelcoPipeline } from "@/lib/test/pipelines";
+import { insertTelcoPipeline, telcoFeatures } from "@/lib/test/pipelines";
 import { startReceiver, type Receiver } from "@/lib/test/receivers";
 import { shiftedTelcoCsv } from "@/lib/test/telco-files";
 import { tempDir } from "@/lib/test/temp-files";
+import { ensureDefaultRules } from "./defaults";
 import { evaluateAlerts } from "./evaluate";
 import { retrainOutcome } from "./outcome";
 import { acknowledgeAlert, updateRule } from "./rules";
@@ -75,6 +76,19 @@ describe("default rules", () => {
     expect(events).toHaveLength(4);
     expect(events.every((e) => e.severity === "ok" && e.notification === null)).toBe(true);
     expect(events.find((e) => e.observation.startsWith("run:"))?.message).toContain("Failed run succeeded");
+  });
+
+  it("are added at start (and by the tick) to pipelines that were created before alerting existed", () => {
+    // Written straight to the table, as code from before alerting did.
+    const { id } = getDb()
+      .insert(pipelines)
+      .values({ name: "from before alerts", datasetId: trainingDataset, targetColumn: "Churn", positiveValue: "Yes", features: telcoFeatures(["tenure", "Contract", "MonthlyCharges"]), hyperparameters: {}, split: { kind: "stratified", testSize: 0.2, seed: 1 }, gates: [], riskBands: { high: 0.6, medium: 0.3 } })
+      .returning({ id: pipelines.id })
+      .get();
+    expect(getDb().select().from(alertRules).where(eq(alertRules.pipelineId, id)).all()).toHaveLength(0);
+    expect(ensureDefaultRules()).toBe(1);
+    expect(getDb().select().from(alertRules).where(eq(alertRules.pipelineId, id)).all()).toHaveLength(5);
+    expect(ensureDefaultRules()).toBe(0);
   });
 
   it("a failed run fires the run rule, and the next successful run resolves it", async () => {

@@ -16,6 +16,7 @@ import { eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { pipelines, tickSlots } from "@/db/schema";
 import { evaluateAndRetrain } from "@/lib/alerts/act";
+import { ensureDefaultRules } from "@/lib/alerts/defaults";
 import { drainOutbox } from "@/lib/notify/outbox";
 import { runDueSchedules } from "./schedules";
 
@@ -58,6 +59,8 @@ export async function tick({ now = new Date() }: { now?: Date } = {}): Promise<T
 }
 
 async function evaluateEveryPipeline(now: Date) {
+  // Pipelines written before alerting existed (e.g. by an older CLI) get their rules here too.
+  ensureDefaultRules();
   const totals = { pipelines: 0, evaluations: 0, notifications: 0, retrainRuns: [] as number[] };
   for (const { id } of getDb().select({ id: pipelines.id }).from(pipelines).all()) {
     const acted = await evaluateAndRetrain(id, { now });
