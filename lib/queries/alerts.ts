@@ -91,3 +91,9 @@ export function listRetrainCauses(runId: number) {
     .orderBy(asc(alertEvents.id))
     .all();
 }
+
+/** How many rules watch a pipeline and how many of them fire, for its page. */
+export function countPipelineRules(pipelineId: number): { rules: number; firing: number } {
+  const rows = getDb().select({ state: alertRules.state }).from(alertRules).where(eq(alertRules.pipelineId, pipelineId)).all();
+  return { rules: rows.length, firing: rows.filter((r) => r.state === "firing").length };
+}

@@ -15,6 +15,7 @@ import { listAliasHistory } from "@/lib/pipeline/registry";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/lib/format";
 import { listModelVersions } from "@/lib/queries/models";
+import { countPipelineRules } from "@/lib/queries/alerts";
 import { getPipeline, listRuns } from "@/lib/queries/pipelines";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +27,7 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
   if (!found) notFound();
   const { pipeline, datasetName } = found;
   const runs = listRuns(pipeline.id);
+  const alerts = countPipelineRules(pipeline.id);
   const split = pipeline.split.kind === "time" ? `by date (${pipeline.split.column}), ${pipeline.split.testSize} held out` : `stratified, ${pipeline.split.testSize} held out, seed ${pipeline.split.seed}`;
   const settings: [string, string][] = [
     ["Dataset", `${datasetName} (latest batch)`],
@@ -57,6 +59,8 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
             <dd>{pipeline.gates.map((g) => (g.kind === "floor" ? `${g.metric} ≥ ${g.min}` : `${g.metric} at most ${g.maxDrop} below the champion`)).join("; ") || "none"}</dd>
             <dt className="text-slate-500">Risk bands</dt>
             <dd>high ≥ {pipeline.riskBands.high}, medium ≥ {pipeline.riskBands.medium}</dd>
+            <dt className="text-slate-500">Alerts</dt>
+            <dd>{alerts.rules} rules, {alerts.firing} firing · <Link className="text-sky-700 hover:underline" href="/alerts">Alerts</Link></dd>
           </dl>
         </Card>
       </div>
@@ -105,13 +109,14 @@ export default async function PipelinePage({ params }: { params: Promise<{ id: s
       <Card title="Runs">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-            <tr><th className="py-2 pr-4">Run</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Started</th><th className="py-2 pr-4">Version</th><th className="py-2">Error</th></tr>
+            <tr><th className="py-2 pr-4">Run</th><th className="py-2 pr-4">Status</th><th className="py-2 pr-4">Started by</th><th className="py-2 pr-4">Started</th><th className="py-2 pr-4">Version</th><th className="py-2">Error</th></tr>
           </thead>
           <tbody>
             {runs.map((run) => (
               <tr key={run.id} className="border-b border-slate-100 last:border-0">
                 <td className="py-2 pr-4"><Link className="text-sky-700 hover:underline" href={`/pipelines/${pipeline.id}/runs/${run.id}`}>#{run.id}</Link></td>
                 <td className="py-2 pr-4"><RunStatusBadge status={run.status} /></td>
+                <td className="py-2 pr-4">{run.trigger}</td>
                 <td className="py-2 pr-4 tabular-nums">{formatDateTime(run.startedAt)}</td>
                 <td className="py-2 pr-4">{run.version ? `v${run.version}` : "—"}</td>
                 <td className="py-2 text-rose-700">{run.error}</td>
