@@ -47,6 +47,18 @@ export function getSqlite(): Database.Database {
   return instance!.sqlite;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement on the shared connection, compiled once: for queries run many times per tick. */
+export function cachedStatement(text: string): Database.Statement {
+  const sqlite = getSqlite();
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) cache.set(text, (statement = sqlite.prepare(text)));
+  return statement;
+}
+
 /** Closes the shared connection (tests and the CLI, before exiting or switching files). */
 export function closeDb(): void {
   instance?.sqlite.close();

@@ -356,7 +356,11 @@ export const driftResults = sqliteTable(
     metrics: text("metrics", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [index("drift_results_pipeline_batch").on(t.pipelineId, t.batchId)],
+  (t) => [
+    index("drift_results_pipeline_batch").on(t.pipelineId, t.batchId),
+    // Alert rules read one feature's rows after the last one they judged (the rowid orders them).
+    index("drift_results_pipeline_feature").on(t.pipelineId, t.feature),
+  ],
 );
 
 /**
@@ -509,6 +513,8 @@ export const alertEvents = sqliteTable(
   },
   (t) => [
     index("alert_events_rule_at").on(t.ruleId, t.at),
+    // The latest evaluations of a rule's current series, newest first (the rowid orders them).
+    index("alert_events_rule_revision").on(t.ruleId, t.revision),
     uniqueIndex("alert_events_observation").on(t.ruleId, t.revision, t.observation),
   ],
 );

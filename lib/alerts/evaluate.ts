@@ -5,8 +5,8 @@
  * tick or a concurrent evaluation never counts an observation twice. Time comes in as `now`, so a replay of
  * past monitoring stores past timestamps.
  */
-import { and, desc, eq } from "drizzle-orm";
-import { getDb, getSqlite } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { cachedStatement, getDb, getSqlite } from "@/db/client";
 import { alertEvents, alertRules, pipelines, type AlertRule, type Pipeline } from "@/db/schema";
 import { env } from "@/lib/env";
 import { enqueue } from "@/lib/notify/outbox";
@@ -25,9 +25,11 @@ export interface EvaluationSummary {
 /** Judges every enabled rule of the pipeline against its new observations, and sends due reminders. */
 export function evaluateAlerts(pipelineId: number, { now = new Date() }: { now?: Date } = {}): EvaluationSummary {
   const summary: EvaluationSummary = { evaluations: 0, notifications: 0, retrain: [] };
+  const pipeline = getDb().select().from(pipelines).where(eq(pipelines.id, pipelineId)).get();
+  if (!pipeline) return summary;
   const ruleIds = getDb().select({ id: alertRules.id }).from(alertRules).where(and(eq(alertRules.pipelineId, pipelineId), eq(alertRules.enabled, true))).all();
   for (const { id } of ruleIds) {
-    const result = getSqlite().transaction(() => evaluateRule(id, now)).immediate();
+    const result = getSqlite().transaction(() => evaluateRule(id, pipeline, now)).immediate();
     summary.evaluations += result.evaluations;
     summary.notifications += result.notifications;
     summary.retrain.push(...result.retrain);
@@ -35,19 +37,21 @@ export function evaluateAlerts(pipelineId: number, { now = new Date() }: { now?:
   return summary;
 }
 
-function evaluateRule(ruleId: number, now: Date): EvaluationSummary {
+/** The newest evaluations of a rule's current series (statements compiled once: the tick runs them for every rule). */
+const latestSeverities = (ruleId: number, revision: number, count: number) =>
+  (cachedStatement("SELECT severity FROM alert_events WHERE rule_id = ? AND revision = ? ORDER BY id DESC LIMIT ?").all(ruleId, revision, count) as { severity: Severity }[]).map((e) => e.severity);
+const lastObservationId = (ruleId: number, revision: number) =>
+  (cachedStatement("SELECT observation_id AS id FROM alert_events WHERE rule_id = ? AND revision = ? ORDER BY id DESC LIMIT 1").get(ruleId, revision) as { id: number } | undefined)?.id ?? null;
+
+function evaluateRule(ruleId: number, pipeline: Pipeline, now: Date): EvaluationSummary {
   const db = getDb();
   const rule = db.select().from(alertRules).where(eq(alertRules.id, ruleId)).get()!;
-  const pipeline = db.select().from(pipelines).where(eq(pipelines.id, rule.pipelineId)).get()!;
   const thresholds = effectiveThresholds(rule, pipeline);
-  const series = and(eq(alertEvents.ruleId, rule.id), eq(alertEvents.revision, rule.revision));
-  const last = db.select({ observationId: alertEvents.observationId }).from(alertEvents).where(series).orderBy(desc(alertEvents.id)).limit(1).get();
   const summary: EvaluationSummary = { evaluations: 0, notifications: 0, retrain: [] };
   let current = rule;
-  for (const observation of pendingObservations(pipeline.id, rule, last?.observationId ?? null)) {
+  for (const observation of pendingObservations(pipeline.id, rule, lastObservationId(rule.id, rule.revision))) {
     const severity = severityOf(observation.value, thresholds);
-    const earlier = db.select({ severity: alertEvents.severity }).from(alertEvents).where(series).orderBy(desc(alertEvents.id)).limit(rule.fireN - 1).all();
-    const window: Severity[] = [...earlier.map((e) => e.severity).reverse(), severity];
+    const window: Severity[] = [...latestSeverities(rule.id, rule.revision, rule.fireN - 1).reverse(), severity];
     const next = nextState(current, window, rule.fireM);
     const muted = isMuted(current.mutedUntil, now);
     const notification = next.notification && !muted ? next.notification : null;
@@ -99,6 +103,7 @@ function evaluateRule(ruleId: number, now: Date): EvaluationSummary {
     current = { ...current, lastNotifiedAt: now };
     summary.notifications++;
   }
+  if (current === rule) return summary; // nothing new: no write, so an idle tick stays cheap
   const { state, severity, openEventId, lastNotifiedAt, lastRetrainAt, acknowledgedAt, acknowledgedBy, acknowledgedNote } = current;
   db.update(alertRules).set({ state, severity, openEventId, lastNotifiedAt, lastRetrainAt, acknowledgedAt, acknowledgedBy, acknowledgedNote }).where(eq(alertRules.id, rule.id)).run();
   return summary;

@@ -2,7 +2,7 @@
  * Observations: what monitoring and runs produced that a rule can judge, newest last. Each observation has a
  * stable key (its source row) so a rule evaluates it once, and an id to find the ones after the last judged.
  */
-import { getSqlite } from "@/db/client";
+import { cachedStatement } from "@/db/client";
 import type { AlertRule, Pipeline } from "@/db/schema";
 import { DEFAULT_THRESHOLDS } from "@/lib/drift/types";
 import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
@@ -29,15 +29,13 @@ export function pendingObservations(pipelineId: number, rule: Rule, afterId: num
 }
 
 function query(pipelineId: number, rule: Rule, afterId: number, order: "ASC" | "DESC", limit: number): Observation[] {
-  const sqlite = getSqlite();
   switch (rule.signal) {
     case "feature_psi":
     case "missing_rate":
     case "prediction_psi":
     case "drift_share": {
       const feature = rule.signal === "prediction_psi" ? PREDICTION_FEATURE : rule.feature;
-      const rows = sqlite
-        .prepare(`SELECT id, run_id AS runId, batch_id AS batchId, psi, metrics FROM drift_results
+      const rows = cachedStatement(`SELECT id, run_id AS runId, batch_id AS batchId, psi, metrics FROM drift_results
                   WHERE pipeline_id = ? AND feature IS ? AND id > ? ORDER BY id ${order} LIMIT ?`)
         .all(pipelineId, rule.signal === "drift_share" ? null : feature, afterId, limit) as { id: number; runId: number | null; batchId: number; psi: number | null; metrics: string }[];
       return rows.map((row) => {
@@ -50,8 +48,7 @@ function query(pipelineId: number, rule: Rule, afterId: number, order: "ASC" | "
     case "realised_metric":
     case "estimated_metric": {
       const kind = rule.signal === "realised_metric" ? "realised" : "estimated";
-      const rows = sqlite
-        .prepare(`SELECT id, scoring_run_id AS runId, label_batch_id AS batchId, metrics FROM performance_results
+      const rows = cachedStatement(`SELECT id, scoring_run_id AS runId, label_batch_id AS batchId, metrics FROM performance_results
                   WHERE pipeline_id = ? AND kind = ? AND id > ? ORDER BY id ${order} LIMIT ?`)
         .all(pipelineId, kind, afterId, limit) as { id: number; runId: number; batchId: number | null; metrics: string }[];
       return rows.map((row) => {
@@ -61,16 +58,14 @@ function query(pipelineId: number, rule: Rule, afterId: number, order: "ASC" | "
       });
     }
     case "run_failed": {
-      const rows = sqlite
-        .prepare(`SELECT id, batch_id AS batchId, status FROM runs
+      const rows = cachedStatement(`SELECT id, batch_id AS batchId, status FROM runs
                   WHERE pipeline_id = ? AND status IN ('succeeded', 'failed') AND id > ? ORDER BY id ${order} LIMIT ?`)
         .all(pipelineId, afterId, limit) as { id: number; batchId: number | null; status: string }[];
       return rows.map((row) => ({ key: `run:${row.id}`, id: row.id, runId: row.id, batchId: row.batchId, value: row.status === "failed" ? 1 : 0 }));
     }
     case "data_quality": {
       // Findings of every feature the run measured, counted together.
-      const rows = sqlite
-        .prepare(`SELECT run_id AS runId, MAX(batch_id) AS batchId,
+      const rows = cachedStatement(`SELECT run_id AS runId, MAX(batch_id) AS batchId,
                          SUM(COALESCE(json_array_length(json_extract(metrics, '$.dataQuality')), 0)) AS findings
                   FROM drift_results WHERE pipeline_id = ? AND run_id > ? AND feature IS NOT NULL
                   GROUP BY run_id ORDER BY run_id ${order} LIMIT ?`)
