@@ -2,8 +2,10 @@
  * One tick of scheduled work, as the cron route, `driftline tick` and the in-process scheduler run it:
  *
  *   1. schedules  — pipelines whose schedule is due get a full run (lib/cron/schedules.ts);
- *   2. alerts     — every pipeline's rules judge what is new, and send reminders;
- *   3. outbox     — due notifications are delivered, failures retried with backoff.
+ *   2. sources    — warehouse sources whose schedule is due extract a batch, which is monitored
+ *                   (lib/sources/scheduled.ts);
+ *   3. alerts     — every pipeline's rules judge what is new, and send reminders;
+ *   4. outbox     — due notifications are delivered, failures retried with backoff.
  *
  * A tick owns a slot, the UTC minute of `now`: the slot's row in tick_slots is claimed with INSERT … ON
  * CONFLICT DO NOTHING, so the same slot called twice, or twenty times at once, does the work once and the
@@ -18,13 +20,15 @@ import { pipelines, tickSlots } from "@/db/schema";
 import { evaluateAndRetrain } from "@/lib/alerts/act";
 import { ensureDefaultRules } from "@/lib/alerts/defaults";
 import { drainOutbox } from "@/lib/notify/outbox";
+import { extractDueSources } from "@/lib/sources/scheduled";
 import { runDueSchedules } from "./schedules";
 
 type Phase = (now: Date) => Promise<unknown>;
 
-/** In order. Extracting due warehouse sources belongs between schedules and alerts: add its line there. */
+/** In order: new batches are extracted before the alerts judge what monitoring made of them. */
 const PHASES: [name: string, run: Phase][] = [
   ["schedules", runDueSchedules],
+  ["sources", (now) => extractDueSources({ now })],
   ["alerts", evaluateEveryPipeline],
   ["outbox", (now) => drainOutbox({ now })],
 ];

@@ -53,7 +53,8 @@ export async function extractDueSources({ now }: { now: Date }): Promise<Schedul
       entry.batchId = stored.batchId;
       entry.rows = stored.profile.rows;
       entry.monitoringRuns = startMonitoringRuns(stored.datasetId, stored.batchId);
-      for (const runId of entry.monitoringRuns) await executeMonitoringRun(runId);
+      // Alerts on the new batch are judged at the tick's time, so a replay stores its own timestamps.
+      for (const runId of entry.monitoringRuns) await executeMonitoringRun(runId, { now });
     } catch (error) {
       // The source keeps the error (lastError) for its page; other sources still run.
       entry.error = error instanceof Error ? error.message : String(error);
