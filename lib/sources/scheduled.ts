@@ -5,7 +5,7 @@
  * A new batch is then monitored like an upload: every pipeline scoring that dataset gets a monitoring run.
  */
 import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { Cron } from "croner";
+import { latestSlot } from "@/lib/pipeline/schedule";
 import { getDb } from "@/db/client";
 import { sources } from "@/db/schema";
 import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
@@ -21,12 +21,6 @@ export interface ScheduledExtraction {
   rows: number | null;
   monitoringRuns: number[];
   error: string | null;
-}
-
-/** The latest slot of the schedule at or before `now`, or null when it has none. */
-export function latestSlot(schedule: string, now: Date): Date | null {
-  // previousRuns looks strictly before its reference, so a tick exactly on the slot still takes it.
-  return new Cron(schedule, { timezone: "UTC", paused: true }).previousRuns(1, new Date(now.getTime() + 1))[0] ?? null;
 }
 
 /** Claims the slot unless a tick already has; only slots after the source was created count. */

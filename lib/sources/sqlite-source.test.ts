@@ -10,7 +10,8 @@ import { quoteIdentifier } from "@/lib/scoring/sql-export";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import { readRows, testConnection } from "./connect";
 import { extractSource } from "./extract";
-import { extractDueSources, latestSlot } from "./scheduled";
+import { latestSlot } from "@/lib/pipeline/schedule";
+import { extractDueSources } from "./scheduled";
 import { ensureDatasetId, getSource, insertSource, updateSource } from "./store";
 
 useTempDatabase();
