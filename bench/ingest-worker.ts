@@ -19,4 +19,5 @@ if (mode === "tokenise") await tokenise();
 else if (mode === "ingest") await ingestCsv(file, { target: "churned" });
 else await importCsvBatch(file, { dataset: `bench-${Date.now()}`, source: "cli", target: "churned", id: "customer_id" });
 const seconds = (performance.now() - started) / 1000;
-console.log(JSON.stringify({ seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));

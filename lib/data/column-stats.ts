@@ -33,7 +33,9 @@ export class ColumnStats {
   booleanPair = -1;
   firstNonDate: FirstSeen | null = null;
 
-  readonly counts = new Map<string, number>();
+  /** Each distinct value's slot in `tallies`: one map lookup per cell, then an array increment. */
+  private readonly slots = new Map<string, number>();
+  private readonly tallies: number[] = [];
   distinctCapped = false;
   /** First row whose value repeats an earlier one; null while every value is unique. */
   firstDuplicate: FirstSeen | null = null;
@@ -90,18 +92,29 @@ export class ColumnStats {
 
   private addDistinct(value: string, row: number): void {
     if (this.distinctCapped) return;
-    if (this.counts.size >= DISTINCT_CAP && !this.uncapped && !this.couldBeId) {
+    if (this.slots.size >= DISTINCT_CAP && !this.uncapped && !this.couldBeId) {
       this.distinctCapped = true;
       return;
     }
-    const seen = this.counts.get(value);
-    if (seen !== undefined) {
-      this.counts.set(value, seen + 1);
+    const slot = this.slots.get(value);
+    if (slot !== undefined) {
+      this.tallies[slot]++;
       this.firstDuplicate ??= { row, value };
       return;
     }
-    this.counts.set(value, 1);
+    this.slots.set(value, this.tallies.length);
+    this.tallies.push(1);
     this.firstRows?.set(value, row);
+  }
+
+  /** Distinct values counted (a lower bound when `distinctCapped`). */
+  get distinct(): number {
+    return this.slots.size;
+  }
+
+  /** Every counted value with its number of cells. */
+  *counts(): IterableIterator<[value: string, count: number]> {
+    for (const [value, slot] of this.slots) yield [value, this.tallies[slot]];
   }
 
   /** Unique so far and not a column of fractional numbers: still a possible identifier. */
@@ -131,7 +144,7 @@ export class ColumnStats {
     const best: { value: string; count: number }[] = [];
     const before = (a: { value: string; count: number }, b: { value: string; count: number }) =>
       a.count > b.count || (a.count === b.count && a.value < b.value);
-    for (const [value, count] of this.counts) {
+    for (const [value, count] of this.counts()) {
       const entry = { value, count };
       if (best.length === limit && !before(entry, best[limit - 1])) continue;
       let at = best.length;

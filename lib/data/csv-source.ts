@@ -92,8 +92,11 @@ function checkDelimiter(delimiter: string): string {
 }
 
 export interface StreamHandlers {
-  /** Called with each parsed record; may throw an AppError to stop the stream. */
-  onRecord: (record: string[]) => void;
+  /**
+   * Called with each parsed chunk of records, in file order; may throw an AppError to stop the stream.
+   * Chunks rather than single records, so the caller can work column by column.
+   */
+  onRecords: (records: string[][]) => void;
   onProgress?: (bytesRead: number) => void;
 }
 
@@ -133,10 +136,8 @@ export function streamCsv(file: CsvFile, handlers: StreamHandlers): Promise<void
         try {
           const error = results.errors[0];
           const valid = error ? results.data.slice(0, error.row ?? 0) : results.data;
-          for (const record of valid) {
-            records++;
-            handlers.onRecord(record);
-          }
+          if (valid.length > 0) handlers.onRecords(valid);
+          records += valid.length;
           if (error) throw malformed(file, error, records);
           handlers.onProgress?.(bytesRead);
         } catch (error) {

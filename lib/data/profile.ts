@@ -25,7 +25,7 @@ export function buildProfile(
         count: column.count,
         missing: column.missing,
         missingRate: column.missing / rows,
-        distinct: column.counts.size,
+        distinct: column.distinct,
         distinctCapped: column.distinctCapped,
         numeric: numeric ? { min: column.min, max: column.max, mean: column.mean, std: column.std! } : null,
         top: type === "id" ? [] : column.top(),

@@ -49,14 +49,15 @@ export function summarizeTarget(stats: ColumnStats, positiveOption: string | und
       { file, row: stats.firstMissingRow, column },
     );
   }
-  const values = [...stats.counts.keys()];
+  const tallies = new Map(stats.counts());
+  const values = [...tallies.keys()];
   const mapping = targetMapping(values, positiveOption, column);
   const counts = [0, 0];
   let negative: string | null = null;
   for (const value of values) {
     const label = mapping.label(value);
     if (label === null) throw invalidTarget(column, value, mapping.positive, stats.firstRows?.get(value), file);
-    counts[label] += stats.counts.get(value)!;
+    counts[label] += tallies.get(value)!;
     if (label === 0) negative ??= value;
   }
   const [negatives, positives] = counts;
