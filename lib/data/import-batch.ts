@@ -21,6 +21,9 @@ export interface ImportResult extends IngestResult {
 export async function importCsvBatch(path: string, options: ImportOptions): Promise<ImportResult> {
   // A connection of its own, so no other write of this process can slip into the open transaction.
   const sqlite = openSqlite();
+  // A batch is one transaction of up to millions of rows: a 128 MiB page cache (instead of 2 MiB) keeps
+  // the primary key and entity index pages in memory rather than spilling them to the WAL over and over.
+  sqlite.pragma(`cache_size = -${128 * 1024}`);
   try {
     sqlite.exec("BEGIN IMMEDIATE");
     const datasetId = ensureDataset(sqlite, options.dataset);
@@ -32,11 +35,16 @@ export async function importCsvBatch(path: string, options: ImportOptions): Prom
         )
         .run(datasetId, (options.asOf ?? new Date()).getTime(), options.source, options.label ?? path).lastInsertRowid,
     );
-    const insertRow = sqlite.prepare("INSERT INTO batch_rows (batch_id, row_number, cells) VALUES (?, ?, ?)");
+    const insertRow = sqlite.prepare("INSERT INTO batch_rows (batch_id, row_number, entity_id, cells) VALUES (?, ?, ?, ?)");
+    // A named id column is stored with each row as it goes in; an inferred one is only known at the end.
+    let idIndex = -1;
     const result = await ingestCsv(path, {
       ...options,
+      onHeader(header) {
+        idIndex = options.id === undefined ? -1 : header.indexOf(options.id);
+      },
       onRow(rowNumber, cells) {
-        insertRow.run(batchId, rowNumber, JSON.stringify(cells));
+        insertRow.run(batchId, rowNumber, idIndex < 0 ? null : cells[idIndex], JSON.stringify(cells));
         options.onRow?.(rowNumber, cells);
       },
     });
@@ -57,7 +65,7 @@ export async function importCsvBatch(path: string, options: ImportOptions): Prom
         profile.idColumn,
         batchId,
       );
-    if (profile.idColumn !== null) {
+    if (profile.idColumn !== null && profile.idColumn !== options.id) {
       const index = result.columns.findIndex((c) => c.name === profile.idColumn);
       sqlite
         .prepare("UPDATE batch_rows SET entity_id = json_extract(cells, ?) WHERE batch_id = ?")

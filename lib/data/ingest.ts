@@ -30,6 +30,8 @@ export interface IngestOptions {
    * reviewing an upload can change the type. Imports never set it.
    */
   collectTypeErrors?: boolean;
+  /** Receives the checked header before any row. */
+  onHeader?: (header: string[]) => void;
   /** Receives each data row as normalised cells (null = blank) in header order. */
   onRow?: (rowNumber: number, cells: (string | null)[]) => void;
 }
@@ -58,6 +60,7 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
       if (header === null) {
         header = checkHeader(records[0], label);
         checkOptionsAgainstHeader(header, options, label);
+        options.onHeader?.(header);
         stats = header.map(
           (name) => new ColumnStats(name, { trackFirstRows: name === options.target, uncapped: name === options.id }),
         );
