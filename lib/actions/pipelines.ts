@@ -9,18 +9,10 @@ import { DEFAULT_BANDS } from "@/lib/scoring/bands";
 import { getBatchForTraining } from "@/lib/queries/pipelines";
 import { isAppError } from "@/lib/errors";
 import { featureKind } from "@/lib/training/features";
-import { executeRun } from "@/lib/pipeline/run-pipeline";
+import { launchRun } from "@/lib/pipeline/launch-run";
 import { getPipelineById, insertPipeline, requestCancel, startRun } from "@/lib/pipeline/store";
 import { newPipelineFields, newPipelineSchema } from "@/lib/validation/pipeline";
 import { failure, type FormState } from "./form-state";
-
-/**
- * Training runs off the request: the action starts the run and returns; the run page shows its progress.
- * The promise is deliberately not awaited — a self-hosted server keeps running it after the response.
- */
-function launch(runId: number): void {
-  void executeRun(runId);
-}
 
 export async function createPipelineAndTrain(_previous: FormState, formData: FormData): Promise<FormState> {
   const values = newPipelineFields(formData);
@@ -64,7 +56,8 @@ export async function createPipelineAndTrain(_previous: FormState, formData: For
     audit(user, "pipeline.created", "pipeline", pipelineId, { name: form.name, batchId: batch.id });
     const runId = startRun(pipelineId, "manual", batch.id);
     audit(user, "run.started", "run", runId, { pipelineId });
-    launch(runId);
+    // Off the request and off this process: the run page shows its progress.
+    launchRun(runId);
     target = `/pipelines/${pipelineId}/runs/${runId}`;
   } catch (error) {
     // Not only AppErrors: a column that cannot be a feature is reported as it is, too.
@@ -89,7 +82,7 @@ export async function runPipelineNow(pipelineIdInput: number): Promise<FormState
   } catch (error) {
     return failure(error);
   }
-  launch(runId);
+  launchRun(runId);
   revalidatePath(`/pipelines/${pipelineId}`);
   redirect(`/pipelines/${pipelineId}/runs/${runId}`);
 }

@@ -2,7 +2,8 @@
 import { audit } from "@/lib/audit/audit";
 import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { importCsvBatch } from "@/lib/data/import-batch";
-import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
+import { launchRun } from "@/lib/pipeline/launch-run";
+import { startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import { parseJsonBody } from "@/lib/http/body";
 import { errorResponse, ndjsonResponse, throttle } from "@/lib/http/ndjson";
 import { deleteUpload, getUpload } from "@/lib/uploads/store";
@@ -23,9 +24,9 @@ export const POST = withRole(PERMISSIONS["upload-data"], async (request, { param
       });
       deleteUpload(upload.id);
       audit(user, "batch.imported", "batch", stored.batchId, { dataset: options.dataset, file: upload.name, rows: stored.profile.rows });
-      // Off the request, like "Run now": the runs' pages show their progress.
+      // Off the request and this process, like "Run now": the runs' pages show their progress.
       const monitoringRuns = startMonitoringRuns(stored.datasetId, stored.batchId);
-      for (const runId of monitoringRuns) void executeMonitoringRun(runId);
+      for (const runId of monitoringRuns) launchRun(runId, "monitoring");
       return { batchId: stored.batchId, rows: stored.profile.rows, monitoringRuns };
     });
   } catch (error) {
