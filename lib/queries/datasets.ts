@@ -2,6 +2,7 @@ import "server-only";
 import { asc, count, desc, eq, max, sum } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { batchRows, batches, datasets } from "@/db/schema";
+import { decodeCells } from "@/lib/data/row-cells";
 
 export function listDatasets() {
   return getDb()
@@ -57,7 +58,7 @@ export function previewBatchRows(batchId: number, limit = 20) {
     .orderBy(asc(batchRows.rowNumber))
     .limit(limit)
     .all()
-    .map((row) => ({ rowNumber: row.rowNumber, cells: JSON.parse(row.cells) as (string | null)[] }));
+    .map((row) => ({ rowNumber: row.rowNumber, cells: decodeCells(row.cells) }));
 }
 
 export function countOverview() {

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, like, lte, sql, type SQL } from "drizzle-orm";
 import { getDb, openSqlite } from "@/db/client";
 import { batches, batchRows, modelVersions, pipelines, scores } from "@/db/schema";
+import { decodeCells } from "@/lib/data/row-cells";
 import { explain } from "@/lib/model";
 import { latestScoringRun } from "@/lib/pipeline/scores-store";
 import { PAGE_SIZE, type ScoresView } from "@/lib/validation/scores";
@@ -138,7 +139,7 @@ export function explainCustomer(modelVersionId: number, batchId: number, entityI
   const batch = db.select({ columns: batches.columns }).from(batches).where(eq(batches.id, batchId)).get();
   const row = db.select({ cells: batchRows.cells }).from(batchRows).where(and(eq(batchRows.batchId, batchId), eq(batchRows.entityId, entityId))).get();
   if (!version || !batch || !row) return null;
-  const cells = JSON.parse(row.cells) as (string | null)[];
+  const cells = decodeCells(row.cells);
   const record = Object.fromEntries(batch.columns.map((c, i) => [c.name, cells[i]]));
   return { explanation: explain(version.model, record), cells: record };
 }
