@@ -27,8 +27,8 @@ export function stratifiedSplit(labels: Uint8Array, testSize: number, seed: numb
     labels.forEach((value, row) => value === label && rows.push(row));
     shuffleInPlace(rows, random);
     const testCount = Math.round(rows.length * testSize);
-    test.push(...rows.slice(0, testCount));
-    train.push(...rows.slice(testCount));
+    // A loop, not push(...rows): spreading hundreds of thousands of arguments overflows the stack.
+    for (let i = 0; i < rows.length; i++) (i < testCount ? test : train).push(rows[i]);
   }
   return finish(train, test);
 }

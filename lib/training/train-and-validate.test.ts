@@ -35,6 +35,12 @@ describe("splits", () => {
     expect(stratifiedSplit(labels, 0.2, 8).test).not.toEqual(split.test);
   });
 
+  it("splits a million rows (no argument list as long as a class)", () => {
+    const labels = Uint8Array.from({ length: 1_000_000 }, (_, i) => (i % 4 === 0 ? 1 : 0));
+    const split = stratifiedSplit(labels, 0.2, 7);
+    expect([split.train.length, split.test.length]).toEqual([800_000, 200_000]);
+  });
+
   it("holds out the latest rows in a time split and names a row without a date", () => {
     const dates = ["2026-03-01", "2026-01-01", "2026-04-01", "2026-02-01", "2026-05-01"];
     expect(Array.from(timeSplit(dates, "signup", 0.4).test)).toEqual([2, 4]);
