@@ -63,9 +63,17 @@ export function encodeTable(features: readonly FeatureEncoding[], table: CellTab
   const unseen: UnseenCounts = {};
   for (const feature of features) {
     const cells = table.column(feature.name);
-    if (feature.kind === "numeric") columns.push(Float64Array.from(cells, (cell, row) => numberCell(cell, row, feature.name)));
-    else if (feature.kind === "boolean") {
-      columns.push(Float64Array.from(booleanCells(cells, feature.name), (cell) => (cell === null ? NaN : cell.truth)));
+    // Plain loops into typed arrays: Float64Array.from(array, map) goes through the iterator protocol
+    // and was the slowest part of encoding a million rows.
+    if (feature.kind === "numeric") {
+      const column = new Float64Array(n);
+      for (let row = 0; row < n; row++) column[row] = numberCell(cells[row], row, feature.name);
+      columns.push(column);
+    } else if (feature.kind === "boolean") {
+      const parsed = booleanCells(cells, feature.name);
+      const column = new Float64Array(n);
+      for (let row = 0; row < n; row++) column[row] = parsed[row] === null ? NaN : parsed[row]!.truth;
+      columns.push(column);
     } else {
       const index = new Map(feature.categories.map((category, i) => [category, i]));
       const other = new Set(feature.other);

@@ -55,7 +55,8 @@ export function calibrationMap(bins: readonly CalibrationBin[] | null): { map: C
 
 export function estimatePerformance(p: ArrayLike<number>, threshold: number, calibration: { map: Calibration; calibrated: boolean }): PerformanceEstimate {
   const n = p.length;
-  const c = Float64Array.from({ length: n }, (_, i) => calibration.map(p[i]));
+  const c = new Float64Array(n);
+  for (let i = 0; i < n; i++) c[i] = calibration.map(p[i]);
   const confusion = { tp: 0, fp: 0, fn: 0, tn: 0 };
   let brierSum = 0;
   for (let i = 0; i < n; i++) {

@@ -4,7 +4,7 @@
  * Numeric features are read as numbers (a cell that is not one counts as missing); booleans and
  * categories are compared as text, as they were profiled.
  */
-import { parseNumber } from "@/lib/data/values";
+import { cellsToNumbers } from "@/lib/data/values";
 import { datasetDrift, featureDrift, type DriftThresholds, type FeatureDrift } from "@/lib/drift";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { ReferenceProfile } from "@/lib/training/reference-profile";
@@ -26,7 +26,7 @@ export function monitorBatch(
   const features = reference.features.map((profile) => {
     const cells = columns[profile.name] ?? new Array<string | null>(rows).fill(null);
     return profile.kind === "numeric"
-      ? featureDrift(profile, Float64Array.from(cells, (cell) => (cell === null ? NaN : parseNumber(cell) ?? NaN)), thresholds[profile.name])
+      ? featureDrift(profile, cellsToNumbers(cells), thresholds[profile.name])
       : featureDrift(profile, cells, thresholds[profile.name]);
   });
   return { features, prediction: featureDrift(reference.score, scores), driftShare: datasetDrift(features).driftShare };

@@ -70,6 +70,6 @@ export function recordMonitoring(
 
 /** The probabilities the score step of this run stored: the score distribution that was served. */
 function storedScores(runId: number): Float64Array {
-  const rows = getSqlite().prepare("SELECT probability FROM scores WHERE run_id = ?").raw().all(runId) as [number][];
-  return Float64Array.from(rows, ([probability]) => probability);
+  const rows = getSqlite().prepare("SELECT probability FROM scores WHERE run_id = ?").pluck().all(runId) as number[];
+  return Float64Array.from(rows);
 }

@@ -4,7 +4,7 @@
  * the training rows again. Booleans are profiled as categories (their spellings), numbers as numbers.
  */
 import { buildCategoricalProfile, buildNumericProfile, type FeatureProfile, type NumericProfile } from "@/lib/drift";
-import { parseNumber } from "@/lib/data/values";
+import { cellsToNumbers } from "@/lib/data/values";
 import type { FeatureSpec } from "@/lib/model";
 import type { CellColumns } from "./predict-columns";
 
@@ -22,7 +22,7 @@ export function buildReferenceProfile(features: readonly FeatureSpec[], train: C
     rows: scores.length,
     features: features.map(({ name, kind }) =>
       kind === "numeric"
-        ? buildNumericProfile(name, Float64Array.from(train[name], (cell) => (cell === null ? NaN : parseNumber(cell) ?? NaN)))
+        ? buildNumericProfile(name, cellsToNumbers(train[name]))
         : buildCategoricalProfile(name, train[name]),
     ),
     score: buildNumericProfile("score", scores),
