@@ -331,6 +331,9 @@ export const scores = sqliteTable(
     index("scores_run_probability").on(t.runId, t.probability),
     index("scores_run_band").on(t.runId, t.band, t.probability),
     index("scores_run_entity").on(t.runId, t.entityId),
+    // Ids in order within a run's band (an index ends with the rowid): the first and last id of a run's
+    // block are index probes instead of a scan of the run, which took 100 ms and more at 1M scores.
+    index("scores_run_band_id").on(t.runId, t.band),
   ],
 );
 

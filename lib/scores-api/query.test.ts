@@ -10,7 +10,7 @@ import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { getRun, insertPipeline, startRun } from "@/lib/pipeline/store";
 import { tempDir } from "@/lib/test/temp-files";
 import { parseListParams } from "./params";
-import { boundsQuery, customerHistoryQuery, getCustomerScores, latestRunsQuery, listLatestScores, pageQuery, type ScoreItem } from "./query";
+import { customerHistoryQuery, edgeQuery, getCustomerScores, latestRunsQuery, listLatestScores, pageQuery, type ScoreItem } from "./query";
 
 const tmp = tempDir();
 const pipelineIds: Record<string, number> = {};
@@ -165,9 +165,9 @@ describe("query plans", () => {
     expect(plan(latestRunsQuery())).toMatch(/SEARCH runs USING (COVERING )?INDEX runs_pipeline_created.*SEARCH scores USING COVERING INDEX scores_run_\w+ \(run_id=\?\)/);
   });
 
-  it("bounds a run with a covering index scan, using scores_run_band for a band", () => {
-    expect(plan(boundsQuery(1))).toMatch(/^SEARCH scores USING COVERING INDEX scores_run_\w+ \(run_id=\?\)$/);
-    expect(plan(boundsQuery(1, "high"))).toBe("SEARCH scores USING COVERING INDEX scores_run_band (run_id=? AND band=?)");
+  it("bounds a run's band with one index probe per end, never a scan of the run", () => {
+    expect(plan(edgeQuery(1, "high", "first"))).toBe("SEARCH scores USING COVERING INDEX scores_run_band_id (run_id=? AND band=?)");
+    expect(plan(edgeQuery(1, "low", "last"))).toBe("SEARCH scores USING COVERING INDEX scores_run_band_id (run_id=? AND band=?)");
   });
 
   it("reads a page as a primary-key range, without sorting", () => {

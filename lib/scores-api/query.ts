@@ -4,11 +4,11 @@
  * Listing is keyset pagination on scores.id, one run at a time: a run's scores are written in one
  * transaction, so they form one block of ids, and a page is a primary-key range scan inside that block
  * (O(page), whatever the table size). The block's bounds come once, on the first page, from a covering
- * scan of scores_run_probability (or scores_run_band with a band filter) and travel in the cursor.
+ * probe of scores_run_band_id per band and end, and travel in the cursor.
  * Ordering by id through those indexes instead would sort the whole run on every page.
  * Plain module (no "server-only") so tests can run it against a real SQLite file.
  */
-import { and, type AnyColumn, desc, eq, exists, gt, gte, inArray, lte, max, min, sql, type SQL } from "drizzle-orm";
+import { and, type AnyColumn, asc, desc, eq, exists, gt, gte, inArray, lte, max, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { modelVersions, pipelines, runs, scores } from "@/db/schema";
 import { AppError } from "@/lib/errors";
@@ -86,12 +86,28 @@ export function latestRunsQuery(pipelineId?: number) {
     .orderBy(pipelines.id);
 }
 
-/** First and last id of a run's scores (in one band): a covering scan of scores_run_probability / scores_run_band. */
-export function boundsQuery(runId: number, band?: ListParams["band"]) {
+/** The first (or last) id of a run's scores in one band: one probe of scores_run_band_id. */
+export function edgeQuery(runId: number, band: Band, end: "first" | "last") {
   return getDb()
-    .select({ first: min(scores.id), last: max(scores.id) })
+    .select({ id: scores.id })
     .from(scores)
-    .where(and(eq(scores.runId, runId), band ? eq(scores.band, band) : undefined));
+    .where(and(eq(scores.runId, runId), eq(scores.band, band)))
+    .orderBy(end === "first" ? asc(scores.id) : desc(scores.id))
+    .limit(1);
+}
+
+const BANDS = ["high", "medium", "low"] as const;
+type Band = (typeof BANDS)[number];
+
+/** First and last id of a run's scores (in one band, or across the three). */
+export function runBounds(runId: number, band?: Band): { first: number; last: number } | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const each of band ? [band] : BANDS) {
+    first = Math.min(first, edgeQuery(runId, each, "first").get()?.id ?? Infinity);
+    last = Math.max(last, edgeQuery(runId, each, "last").get()?.id ?? -Infinity);
+  }
+  return first === Infinity ? null : { first, last };
 }
 
 interface Filters {
@@ -113,8 +129,8 @@ function snapshot(pipelineId: number | undefined, filters: Filters): Segment[] {
     // Scores are written before their run finishes, so a run finished before updatedSince has none newer.
     if (filters.updatedSince && run.finishedAt && run.finishedAt < filters.updatedSince) continue;
     const runId = run.runId!; // never null: the inner join keeps only pipelines with a scored run
-    const bounds = boundsQuery(runId, filters.band).get();
-    if (bounds?.first != null && bounds.last != null) segments.push([runId, bounds.first - 1, bounds.last]);
+    const bounds = runBounds(runId, filters.band);
+    if (bounds) segments.push([runId, bounds.first - 1, bounds.last]);
   }
   return segments;
 }
