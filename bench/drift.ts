@@ -1,5 +1,5 @@
 /**
- * Drift benchmark: npx tsx bench/drift.ts
+ * Drift benchmark: npx tsx bench/drift.ts (also run by `npm run bench`)
  * 1. Full drift of 100 features (50 numeric, 50 categorical) for 1M current rows against stored
  *    (JSON round-tripped) profiles built from 200k reference rows. Target: < 10 s.
  * 2. KS statistic + p-value for 1M vs 1M raw values against scipy's ks_2samp on the same data, when
@@ -74,6 +74,7 @@ let result = ks2samp(a, b);
 for (let i = 0; i < 5; i++) ours = Math.min(ours, seconds(() => (result = ks2samp(a, b))));
 console.log(`KS 1M vs 1M: ${ours.toFixed(3)} s, D = ${result.statistic}, p = ${result.pValue.toExponential(6)} (${result.method})`);
 
+let scipySeconds: number | null = null;
 const dir = mkdtempSync(join(tmpdir(), "driftline-bench-"));
 try {
   writeFileSync(join(dir, "a.f64"), a);
@@ -83,9 +84,12 @@ try {
   const scipy = run.status === 0 ? (JSON.parse(run.stdout) as { seconds?: number; statistic?: number; pvalue?: number; error?: string }) : { error: run.stderr || "python3 not runnable" };
   if (scipy.seconds === undefined) console.log(`scipy: not available (${scipy.error?.trim()})`);
   else {
+    scipySeconds = scipy.seconds;
     console.log(`scipy ks_2samp: ${scipy.seconds.toFixed(3)} s, D = ${scipy.statistic}, p = ${scipy.pvalue?.toExponential(6)}`);
     console.log(`ratio ours/scipy: ${(ours / scipy.seconds).toFixed(2)}× (target ≤ 0.5×); |Δp| = ${Math.abs(result.pValue - scipy.pvalue!).toExponential(2)}`);
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+// The last line is for `npm run bench` (bench/run.ts).
+console.log(JSON.stringify({ driftSeconds, driftCpuSeconds: (cpu.user + cpu.system) / 1e6, ksSeconds: ours, scipySeconds }));

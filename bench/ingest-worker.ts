@@ -1,9 +1,16 @@
-/** One measured step of bench/ingest.ts, run in its own process; prints { seconds, peakRssMb }. */
+/**
+ * One measured ingestion step, in its own process so its peak memory is its own:
+ *   tokenise FILE   papaparse alone, every record handed to a no-op (the baseline)
+ *   ingest FILE     parse, type inference and profile
+ *   import FILE     ingest plus storing every row in one transaction (DATABASE_PATH, migrated first)
+ * Prints { seconds, cpuSeconds, peakRssMb }.
+ */
 import { createReadStream } from "node:fs";
 import Papa from "papaparse";
 import { migrateDatabase } from "@/db/migrate";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { ingestCsv } from "@/lib/data/ingest";
+import { usage } from "./harness";
 
 const [mode, file] = process.argv.slice(2);
 
@@ -14,10 +21,12 @@ async function tokenise(): Promise<void> {
 }
 
 if (mode === "import") migrateDatabase();
+const before = usage();
 const started = performance.now();
 if (mode === "tokenise") await tokenise();
 else if (mode === "ingest") await ingestCsv(file, { target: "churned" });
-else await importCsvBatch(file, { dataset: `bench-${Date.now()}`, source: "cli", target: "churned", id: "customer_id" });
+else if (mode === "import") await importCsvBatch(file, { dataset: `bench-${Date.now()}`, source: "cli", target: "churned", id: "customer_id" });
+else throw new Error(`Unknown mode ${mode}`);
 const seconds = (performance.now() - started) / 1000;
-const usage = process.resourceUsage();
-console.log(JSON.stringify({ seconds, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakRssMb: usage.maxRSS / 1024 }));
+const after = usage();
+console.log(JSON.stringify({ seconds, cpuSeconds: after.cpuSeconds - before.cpuSeconds, peakRssMb: after.peakRssMb }));
