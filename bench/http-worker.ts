@@ -159,10 +159,12 @@ async function underTraining(cookie: string, pipelineId: number): Promise<Load &
   let status = "running";
   const finished = async () => {
     status = getSqlite().prepare("SELECT status FROM runs WHERE id = ?").pluck().get(runId) as string;
-    return status !== "running" || performance.now() - started > 300_000;
+    return status !== "running" || performance.now() - started > 600_000;
   };
   const pages = ["/", "/pipelines", `/pipelines/${pipelineId}`, `/pipelines/${pipelineId}/runs/${runId}`, `/api/runs/${runId}`, "/scores", "/drift", "/models", "/data"];
-  const result = await load({ url: BASE, connections: CLIENTS, duration: 600, requests: pages.map((path) => ({ method: "GET", path })) }, () => ({ cookie }), finished, pages);
+  // The cookie goes in every request of the cycle: a client's setHeaders changes only its current request.
+  const requests = pages.map((path) => ({ method: "GET" as const, path, headers: { cookie } }));
+  const result = await load({ url: BASE, connections: CLIENTS, duration: 900, requests }, () => ({ cookie }), finished, pages);
   await finished();
   return { ...result, runId, runSeconds: (performance.now() - started) / 1000, runStatus: status };
 }

@@ -43,16 +43,17 @@ function ingest(file: string): void {
   const tokenise = runStep<StepTiming>("ingest-worker.ts", ["tokenise", file]);
   const pandas = pythonHas("pandas") ? (JSON.parse(execFileSync(PYTHON, [join(ROOT, "bench", "ingest-pandas.py"), file], { encoding: "utf8" })) as { seconds: number }) : null;
   const references = (seconds: number) =>
-    [`${fixed(seconds / tokenise.seconds)}× papaparse tokenising (${fixed(rate(tokenise.seconds), 1)} MB/s)`, pandas ? `pandas read_csv ${fixed(rate(pandas.seconds), 1)} MB/s` : "pandas not installed"].join("; ");
+    [`${fixed(seconds / tokenise.seconds)}× papaparse tokenising (${fixed(rate(tokenise.seconds), 1)} MB/s, ${fixed(rate(tokenise.cpuSeconds), 1)} per CPU s)`, pandas ? `pandas read_csv ${fixed(rate(pandas.seconds), 1)} MB/s` : "pandas not installed"].join("; ");
   log("ingest: parse, inference, profile");
   const ingested = runStep<StepTiming>("ingest-worker.ts", ["ingest", file]);
-  add({ work: "ingest CSV: parse, type inference, profile", size, measured: `${fixed(rate(ingested.seconds), 1)} MB/s (${fixed(ingested.seconds)} s, ${fixed(ingested.cpuSeconds)} s CPU)`, target: "≥ 40 MB/s", met: rate(ingested.seconds) >= 40, reference: references(ingested.seconds) });
+  // On a shared machine the process may get a fraction of a core: MB per CPU second says what the code does.
+  add({ work: "ingest CSV: parse, type inference, profile", size, measured: `${fixed(rate(ingested.seconds), 1)} MB/s (${fixed(ingested.seconds)} s; ${fixed(rate(ingested.cpuSeconds), 1)} MB per CPU s)`, target: "≥ 40 MB/s", met: rate(ingested.seconds) >= 40, reference: references(ingested.seconds) });
   add({ work: "ingest CSV: peak memory", size, measured: `${ingested.peakRssMb.toFixed(0)} MB RSS`, target: "< 1 GB", met: ingested.peakRssMb < 1024, reference: "" });
   const db = join(DATA_DIR, "import.db");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
   log("ingest: import (storing every row, one transaction)");
   const imported = runStep<StepTiming>("ingest-worker.ts", ["import", file], { DATABASE_PATH: db });
-  add({ work: "ingest CSV including storing the batch (one transaction)", size, measured: `${fixed(rate(imported.seconds), 1)} MB/s (${fixed(imported.seconds)} s, peak ${imported.peakRssMb.toFixed(0)} MB)`, target: "≥ 20 MB/s", met: rate(imported.seconds) >= 20, reference: references(imported.seconds) });
+  add({ work: "ingest CSV including storing the batch (one transaction)", size, measured: `${fixed(rate(imported.seconds), 1)} MB/s (${fixed(imported.seconds)} s; ${fixed(rate(imported.cpuSeconds), 1)} MB per CPU s; peak ${imported.peakRssMb.toFixed(0)} MB)`, target: "≥ 20 MB/s", met: rate(imported.seconds) >= 20, reference: references(imported.seconds) });
 }
 
 function train(): void {

@@ -87,8 +87,8 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
         kept.push(cells);
         options.onRow?.(rows, cells);
       }
-      // Column by column: each column's statistics see its values in row order, and the loop stays on
-      // one column's kind of value, which is markedly faster than alternating between columns.
+      // Column by column: each column's statistics still see its values in row order, and each inner
+      // loop stays on one column's kind of value instead of alternating between twenty.
       for (let i = 0; i < width; i++) {
         const column = stats[i];
         for (let r = 0; r < kept.length; r++) column.add(kept[r][i], firstRow + r);
