@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { audit } from "@/lib/audit/audit";
 import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
-import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
+import { launchRun } from "@/lib/pipeline/launch-run";
+import { startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import { checkColumns, type ColumnNeeds } from "@/lib/sources/check-columns";
 import { readRows, testConnection } from "@/lib/sources/connect";
 import { extractSource } from "@/lib/sources/extract";
@@ -99,7 +100,8 @@ export async function extractSourceNow(_previous: SourceFormState, formData: For
     const source = getSource(id.data);
     const stored = await extractSource(source);
     audit(user, "batch.imported", "batch", stored.batchId, { source: source.name, rows: stored.profile.rows });
-    for (const runId of startMonitoringRuns(stored.datasetId, stored.batchId)) void executeMonitoringRun(runId);
+    // Off this process, like an upload's monitoring runs: the runs' pages show their progress.
+    for (const runId of startMonitoringRuns(stored.datasetId, stored.batchId)) launchRun(runId, "monitoring");
     revalidatePath(SOURCES_PAGE);
     revalidatePath("/data");
     return { ok: true, message: `Batch #${stored.batchId} stored: ${stored.profile.rows} rows.${stored.truncated ? ` The query returns more than the row limit of ${source.rowLimit}.` : ""}` };
