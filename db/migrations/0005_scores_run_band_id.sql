@@ -1,0 +1,1 @@
+CREATE INDEX `scores_run_band_id` ON `scores` (`run_id`,`band`);
