@@ -202,6 +202,8 @@ export const runs = sqliteTable(
     cancelRequested: integer("cancel_requested", { mode: "boolean" }).notNull().default(false),
     /** The model version this run registered, once it has. */
     modelVersionId: integer("model_version_id"),
+    /** The process executing the run, so a later start can tell a run whose process died from a live one. */
+    pid: integer("pid"),
     error: text("error"),
     startedAt: integer("started_at", { mode: "timestamp_ms" }),
     finishedAt: integer("finished_at", { mode: "timestamp_ms" }),

@@ -4,6 +4,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { ingestCsv, type IngestResult } from "@/lib/data/ingest";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
+import { recoverInterruptedRuns } from "@/lib/pipeline/store";
 import type { ColumnType } from "@/lib/data/types";
 import { UsageError, type CommandResult } from "./output";
 
@@ -47,6 +48,7 @@ export async function ingestCommand(positionals: string[], flags: IngestFlags): 
     return present(await ingestCsv(file, options), null);
   }
   migrateDatabase();
+  recoverInterruptedRuns();
   const stored = await importCsvBatch(file, {
     ...options,
     dataset: flags.dataset ?? basename(file, extname(file)),

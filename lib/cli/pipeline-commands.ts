@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { AppError } from "@/lib/errors";
 import { promote, rollback } from "@/lib/pipeline/registry";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
-import { getChampionVersion, getPipelineByName, getRun, listRunSteps, startRun } from "@/lib/pipeline/store";
+import { getChampionVersion, getPipelineByName, getRun, listRunSteps, recoverInterruptedRuns, startRun } from "@/lib/pipeline/store";
 import { modelToSql, type SqlDialect } from "@/lib/scoring/sql-export";
 import { parseNumberFlag } from "./flags";
 import { UsageError, type CommandResult } from "./output";
@@ -30,6 +30,8 @@ export const exportSqlOptions = { pipeline: { type: "string" }, dialect: { type:
 function pipelineNamed(name: string | undefined, usage: string) {
   if (!name) throw new UsageError(`--pipeline is required. Usage: ${usage}`);
   migrateDatabase();
+  // Like the server at start-up: runs a killed process left "running" are failed and their locks released.
+  recoverInterruptedRuns();
   const pipeline = getPipelineByName(name);
   if (!pipeline) throw new AppError("unknown_pipeline", `There is no pipeline named "${name}".`, {}, 404);
   return pipeline;

@@ -4,6 +4,7 @@
  * process) rolls everything back, so a batch is either fully imported or absent.
  */
 import { openSqlite } from "@/db/client";
+import { crashPoint } from "@/lib/crash-point";
 import { ingestCsv, type IngestOptions, type IngestResult } from "./ingest";
 import type { BATCH_SOURCES } from "@/db/schema";
 
@@ -71,6 +72,7 @@ export async function importCsvBatch(path: string, options: ImportOptions): Prom
         .prepare("UPDATE batch_rows SET entity_id = json_extract(cells, ?) WHERE batch_id = ?")
         .run(`$[${index}]`, batchId);
     }
+    crashPoint("ingest:write");
     sqlite.exec("COMMIT");
     return { ...result, datasetId, batchId };
   } catch (error) {

@@ -5,10 +5,11 @@
  */
 import { getDb, getSqlite } from "@/db/client";
 import { driftResults, type Batch, type ModelVersion, type Pipeline } from "@/db/schema";
+import { crashPoint } from "@/lib/crash-point";
 import { monitorBatch, type BatchMonitoring } from "@/lib/monitoring/monitor-batch";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import { measurePerformance } from "./performance-step";
-import { getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
+import { endStep, getChampionVersion, latestBatchId, loadBatchColumns, type StepOutcome } from "./store";
 
 /** The PSI thresholds set on the pipeline's features (its current settings, not the version's). */
 export function featureThresholds(pipeline: Pipeline) {
@@ -32,8 +33,9 @@ export function monitorLatestBatch(pipeline: Pipeline, runId: number): StepOutco
 }
 
 /**
- * Stores one batch's drift (features, prediction, the whole batch) in one transaction, then performance,
- * and says what drifted. Shared by in-app monitoring and monitoring counted in a warehouse.
+ * Stores one batch's drift (features, prediction, the whole batch) and performance, and completes the
+ * run's monitor step, all in one transaction (the inner ones become savepoints), so a process killed
+ * part-way leaves none of them. Shared by in-app monitoring and monitoring counted in a warehouse.
  */
 export function recordMonitoring(
   pipeline: Pipeline,
@@ -45,27 +47,32 @@ export function recordMonitoring(
   const batchId = batch.id;
   const computedAt = new Date();
   const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
-  getDb().transaction((tx) => {
-    for (const drift of [...result.features, { ...result.prediction, name: PREDICTION_FEATURE }]) {
-      tx.insert(driftResults).values({ ...base, feature: drift.name, psi: drift.psi, severity: drift.severity, metrics: { ...drift } }).run();
-    }
-    tx.insert(driftResults).values({ ...base, feature: null, psi: null, severity: null, metrics: { driftShare: result.driftShare } }).run();
-  });
-  const performance = measurePerformance(pipeline, runId, champion, batch, columns, served);
   const drifted = result.features.filter((f) => f.severity === "warning" || f.severity === "critical");
   const findings = result.features.flatMap((f) => f.dataQuality.map((finding) => `${f.name}: ${finding}`));
-  return {
-    status: "succeeded",
-    counts: { batchId, features: result.features.length, drifted: drifted.length },
-    messages: [
-      drifted.length === 0
-        ? `No feature drifted in batch #${batchId} (PSI below the warning threshold everywhere).`
-        : `${drifted.length} of ${result.features.length} features drifted in batch #${batchId}: ${drifted.map((f) => `${f.name} (${f.severity}, PSI ${f.psi!.toFixed(3)})`).join(", ")}.`,
-      `Prediction drift: PSI ${result.prediction.psi === null ? "—" : result.prediction.psi.toFixed(3)}.`,
-      ...performance,
-      ...findings,
-    ],
-  };
+  return getSqlite().transaction(() => {
+    getDb().transaction((tx) => {
+      for (const drift of [...result.features, { ...result.prediction, name: PREDICTION_FEATURE }]) {
+        tx.insert(driftResults).values({ ...base, feature: drift.name, psi: drift.psi, severity: drift.severity, metrics: { ...drift } }).run();
+      }
+      tx.insert(driftResults).values({ ...base, feature: null, psi: null, severity: null, metrics: { driftShare: result.driftShare } }).run();
+    });
+    const performance = measurePerformance(pipeline, runId, champion, batch, columns, served);
+    const outcome: StepOutcome = {
+      status: "succeeded",
+      counts: { batchId, features: result.features.length, drifted: drifted.length },
+      messages: [
+        drifted.length === 0
+          ? `No feature drifted in batch #${batchId} (PSI below the warning threshold everywhere).`
+          : `${drifted.length} of ${result.features.length} features drifted in batch #${batchId}: ${drifted.map((f) => `${f.name} (${f.severity}, PSI ${f.psi!.toFixed(3)})`).join(", ")}.`,
+        `Prediction drift: PSI ${result.prediction.psi === null ? "—" : result.prediction.psi.toFixed(3)}.`,
+        ...performance,
+        ...findings,
+      ],
+    };
+    endStep(runId, "monitor", outcome);
+    crashPoint("monitor:write");
+    return outcome;
+  })();
 }
 
 /** The probabilities the score step of this run stored: the score distribution that was served. */

@@ -11,9 +11,11 @@ import { AppError } from "@/lib/errors";
 
 export type Alias = "champion" | "challenger";
 
-export function setAlias(pipelineId: number, alias: Alias, modelVersionId: number, actor: string, reason: string): void {
+/** Moves an alias; `alsoInTransaction` runs inside the same transaction (a run records its deploy step there). */
+export function setAlias(pipelineId: number, alias: Alias, modelVersionId: number, actor: string, reason: string, alsoInTransaction?: () => void): void {
   const db = getDb();
   db.transaction((tx) => {
+    alsoInTransaction?.();
     const current = tx.select().from(aliases).where(and(eq(aliases.pipelineId, pipelineId), eq(aliases.alias, alias))).get();
     if (current?.modelVersionId === modelVersionId) return;
     const at = new Date();
@@ -27,14 +29,14 @@ export function setAlias(pipelineId: number, alias: Alias, modelVersionId: numbe
  * Makes a version champion. A version that failed a gate needs `override` (an admin) and a typed reason,
  * both recorded.
  */
-export function promote(modelVersionId: number, actor: string, reason: string, override = false): void {
+export function promote(modelVersionId: number, actor: string, reason: string, override = false, alsoInTransaction?: () => void): void {
   const version = getDb().select().from(modelVersions).where(eq(modelVersions.id, modelVersionId)).get();
   if (!version) throw new AppError("not_found", `Model version #${modelVersionId} does not exist.`, {}, 404);
   if (version.gatesPassed === false) {
     if (!override) throw new AppError("gate_failed", `v${version.version} failed a validation gate; only an admin can promote it, with a reason.`, {}, 403);
     if (reason.trim().length < 5) throw new AppError("reason_required", "Say why this version is promoted despite its failing gate.", { column: "reason" });
   }
-  setAlias(version.pipelineId, "champion", modelVersionId, actor, reason.trim() || "promoted by hand");
+  setAlias(version.pipelineId, "champion", modelVersionId, actor, reason.trim() || "promoted by hand", alsoInTransaction);
 }
 
 /** Puts back the champion that the current one replaced. */

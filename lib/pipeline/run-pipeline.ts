@@ -5,6 +5,7 @@
  */
 import { afterRun } from "@/lib/alerts/act";
 import { AppError, isAppError } from "@/lib/errors";
+import { crashPoint } from "@/lib/crash-point";
 import { trainAndValidate } from "@/lib/training/train-and-validate";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { Batch, Pipeline } from "@/db/schema";
@@ -60,6 +61,7 @@ async function runSteps(runId: number, pipeline: Pipeline, batchId: number | nul
     if (isCancelRequested(runId)) throw new Cancelled();
     current = name;
     beginStep(runId, name, { step: name, percent: STEP_START[name], message });
+    crashPoint(name);
     // Let pending requests (the progress poll) run between steps.
     await new Promise((resolve) => setImmediate(resolve));
     return work();
@@ -115,10 +117,8 @@ async function runSteps(runId: number, pipeline: Pipeline, batchId: number | nul
         gatesPassed,
       }),
     );
-    endStep(runId, "register", { status: "succeeded", counts: { modelVersionId: registered.id, version: registered.version }, messages: [`Registered v${registered.version}`] });
-
-    const deployed = await step("deploy", "Deploying", () => deploy(pipeline, registered, gateResults, runId));
-    endStep(runId, "deploy", { status: "succeeded", counts: { promoted: deployed.promoted ? 1 : 0 }, messages: [deployed.message] });
+    // registerModelVersion completed the register step in its transaction; deploy completes its own likewise.
+    await step("deploy", "Deploying", () => deploy(pipeline, registered, gateResults, runId));
 
     const pushdown = warehouse?.pushdown ? warehouse : null;
     const scoring = await step("score", "Scoring customers", () => (pushdown ? scoreInWarehouseStep(pipeline, runId, pushdown) : scoreLatestBatch(pipeline, runId)));

@@ -17,11 +17,10 @@ export function scoreLatestBatch(pipeline: Pipeline, runId: number): StepOutcome
   const { columns } = loadBatchColumns(batchId);
   const descriptions = new Map(champion.featureDictionary.filter((f) => f.description).map((f) => [f.name, f.description]));
   const result = scoreColumns(champion.model, columns, { idColumn: pipeline.idColumn, bands: pipeline.riskBands, descriptions });
-  writeScores({ pipelineId: pipeline.id, runId, modelVersionId: champion.id, batchId, rows: result.scored });
   const bands = { high: 0, medium: 0, low: 0 };
   for (const row of result.scored) bands[row.band]++;
   const unseen = Object.entries(result.unseen).map(([feature, values]) => `${feature}: ${Object.entries(values).map(([v, n]) => `"${v}" ×${n}`).join(", ")}`);
-  return {
+  const outcome: StepOutcome = {
     status: "succeeded",
     counts: { scored: result.scored.length, unscorable: result.unscorable.length, batchId, ...bands },
     messages: [
@@ -31,4 +30,6 @@ export function scoreLatestBatch(pipeline: Pipeline, runId: number): StepOutcome
       ...(unseen.length > 0 ? [`Categories unseen in training (scored as no category): ${unseen.join("; ")}`] : []),
     ],
   };
+  writeScores({ pipelineId: pipeline.id, runId, modelVersionId: champion.id, batchId, rows: result.scored, outcome });
+  return outcome;
 }

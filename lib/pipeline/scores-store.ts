@@ -5,7 +5,9 @@
 import { and, desc, eq, ne, sql } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { runs, runSteps } from "@/db/schema";
+import { crashPoint } from "@/lib/crash-point";
 import type { ScoredRow } from "@/lib/scoring/score-columns";
+import { endStep, type StepOutcome } from "./store";
 
 /**
  * The latest earlier run of the pipeline whose score step succeeded and stored scores here, if any (a run
@@ -23,7 +25,9 @@ export function previousScoringRun(pipelineId: number, runId: number): number | 
   return previous?.id ?? null;
 }
 
-export function writeScores(input: { pipelineId: number; runId: number; modelVersionId: number; batchId: number; rows: ScoredRow[] }): void {
+/** Stores the scores and completes the run's score step with `outcome` in the same transaction: the step is
+ * what makes them the current scores, so a process killed after the commit cannot leave them orphaned. */
+export function writeScores(input: { pipelineId: number; runId: number; modelVersionId: number; batchId: number; rows: ScoredRow[]; outcome: StepOutcome }): void {
   const sqlite = getSqlite();
   const previousRun = previousScoringRun(input.pipelineId, input.runId);
   const previous = new Map<string, number>();
@@ -53,6 +57,8 @@ export function writeScores(input: { pipelineId: number; runId: number; modelVer
       for (const row of input.rows) {
         insert.run(input.pipelineId, input.runId, input.modelVersionId, input.batchId, row.entityId, row.probability, previous.get(row.entityId) ?? null, row.band, encode(row.reasons), at);
       }
+      endStep(input.runId, "score", input.outcome);
+      crashPoint("score:write");
     })();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);

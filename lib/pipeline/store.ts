@@ -8,6 +8,7 @@ import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSte
 import { insertDefaultRules } from "@/lib/alerts/defaults";
 import { decodeCells } from "@/lib/data/row-cells";
 import { AppError } from "@/lib/errors";
+import { crashPoint } from "@/lib/crash-point";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import type { RunProgress, StepName } from "./types";
 
@@ -32,24 +33,43 @@ export function getPipelineByName(name: string) {
   return getDb().select().from(pipelines).where(eq(pipelines.name, name)).get();
 }
 
-/** Creates a running run holding the pipeline's lock, or refuses when another run holds it. */
+/**
+ * Creates a running run holding the pipeline's lock, or refuses when another run holds it. A lock whose
+ * run's process has died (killed, crashed) is taken over: that run is failed with the reason first.
+ */
 export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[number], batchId?: number, slotKey?: string): number {
   const db = getDb();
   return db.transaction((tx) => {
-    const held = tx.select().from(pipelineLocks).where(eq(pipelineLocks.pipelineId, pipelineId)).get();
-    if (held) {
+    const held = tx.select({ runId: pipelineLocks.runId, pid: runs.pid }).from(pipelineLocks).innerJoin(runs, eq(runs.id, pipelineLocks.runId)).where(eq(pipelineLocks.pipelineId, pipelineId)).get();
+    if (held && isProcessAlive(held.pid)) {
       throw new AppError("run_in_progress", `Run #${held.runId} of this pipeline is still running; wait for it or cancel it.`, {}, 409);
     }
+    if (held) finishRun(held.runId, "failed", interruptedReason(held.pid));
     const now = new Date();
     const runId = tx
       .insert(runs)
-      .values({ pipelineId, trigger, status: "running", batchId, slotKey, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
+      .values({ pipelineId, trigger, status: "running", batchId, slotKey, pid: process.pid, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
       .returning({ id: runs.id })
       .get().id;
     tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: now }).run();
     tx.insert(runSteps).values(PIPELINE_STEPS.map((name) => ({ runId, name, status: "pending" as const, messages: [] }))).run();
     return runId;
   });
+}
+
+/** Whether the process that runs a run is still there (signal 0 only checks; EPERM means it exists). */
+function isProcessAlive(pid: number | null): boolean {
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function interruptedReason(pid: number | null): string {
+  return `The process running this run${pid === null ? "" : ` (pid ${pid})`} stopped before it finished (killed, crashed or the server stopped); nothing from the unfinished step was kept.`;
 }
 
 export function getRun(runId: number) {
@@ -113,10 +133,16 @@ export function isCancelRequested(runId: number): boolean {
   return getDb().select({ c: runs.cancelRequested }).from(runs).where(eq(runs.id, runId)).get()?.c ?? false;
 }
 
-/** Runs left "running" by a process that died: failed with the reason, locks released. */
+/**
+ * Called once when a process starts (the server, or a CLI command that runs pipelines): runs left
+ * "running" by a process that died are failed with the reason and their locks released. A run carrying
+ * this process's own pid is stale too (a restarted container reuses pids), since this process has not
+ * started any run yet; runs of other live processes (a CLI run beside the server) are left alone.
+ */
 export function recoverInterruptedRuns(): number {
-  const stale = getDb().select({ id: runs.id }).from(runs).where(eq(runs.status, "running")).all();
-  for (const { id } of stale) finishRun(id, "failed", "The server stopped while this run was in progress.");
+  const running = getDb().select({ id: runs.id, pid: runs.pid }).from(runs).where(eq(runs.status, "running")).all();
+  const stale = running.filter(({ pid }) => pid === process.pid || !isProcessAlive(pid));
+  for (const { id, pid } of stale) finishRun(id, "failed", interruptedReason(pid));
   return stale.length;
 }
 
@@ -161,14 +187,19 @@ export function getChampionVersion(pipelineId: number) {
     .get()?.version;
 }
 
-/** Registers the next version number of the pipeline and links it to the run, atomically. */
+/** Registers the next version number of the pipeline, links it to the run and completes its register step, atomically. */
 export function registerModelVersion(values: Omit<typeof modelVersions.$inferInsert, "version">): { id: number; version: number } {
   const db = getDb();
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(modelVersions.version) }).from(modelVersions).where(eq(modelVersions.pipelineId, values.pipelineId)).get();
     const version = (latest?.v ?? 0) + 1;
     const id = tx.insert(modelVersions).values({ ...values, version }).returning({ id: modelVersions.id }).get().id;
-    if (values.runId) tx.update(runs).set({ modelVersionId: id }).where(eq(runs.id, values.runId)).run();
+    if (values.runId) {
+      tx.update(runs).set({ modelVersionId: id }).where(eq(runs.id, values.runId)).run();
+      // The step completes with the version, so a kill right after the commit cannot show it unregistered.
+      endStep(values.runId, "register", { status: "succeeded", counts: { modelVersionId: id, version }, messages: [`Registered v${version}`] });
+    }
+    crashPoint("register:write");
     return { id, version };
   });
 }
