@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
+import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from "./backup";
 import { DRIFT_USAGE, driftCommand, driftOptions } from "./drift";
 import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
@@ -35,6 +36,8 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   rollback: { usage: ROLLBACK_USAGE, options: rollbackOptions, run: rollbackCommand },
   "export-sql": { usage: EXPORT_SQL_USAGE, options: exportSqlOptions, run: exportSqlCommand },
   tick: { usage: TICK_USAGE, options: tickOptions, run: tickCommand },
+  backup: { usage: BACKUP_USAGE, options: {}, run: backupCommand },
+  restore: { usage: RESTORE_USAGE, options: {}, run: restoreCommand },
 };
 
 const HELP = ["Usage:", ...Object.values(COMMANDS).map((c) => `  ${c.usage}`), "  driftline help"].join("\n");

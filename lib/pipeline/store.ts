@@ -146,6 +146,12 @@ export function recoverInterruptedRuns(): number {
   return stale.length;
 }
 
+/** Runs marked running whose process is alive (and not this one): work a restore must not pull the file from under. */
+export function liveRuns(): { id: number; pid: number }[] {
+  const running = getDb().select({ id: runs.id, pid: runs.pid }).from(runs).where(eq(runs.status, "running")).all();
+  return running.filter((run): run is { id: number; pid: number } => run.pid !== null && run.pid !== process.pid && isProcessAlive(run.pid));
+}
+
 export function latestBatchId(datasetId: number): number | undefined {
   return getDb()
     .select({ id: batches.id })
