@@ -50,7 +50,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   try {
-    const command = COMMANDS[name];
+    const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(`unknown command "${name}".`);
     const { positionals, values } = parseCommandArgs(rest, command.options);
     const result = await command.run(positionals, values as never);

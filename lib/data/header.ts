@@ -1,11 +1,25 @@
-/** Header checks: a column name may appear once, may not be blank, and a file needs two columns. */
+/**
+ * Header checks: a column name may appear once, may not be blank or longer than MAX_COLUMN_NAME, and a file
+ * needs two columns. Names travel into the data dictionary, reports, alerts and SQL exports, so an
+ * unbounded one (a value pasted as a header) is refused rather than carried everywhere.
+ */
 import { AppError } from "@/lib/errors";
+
+export const MAX_COLUMN_NAME = 200;
 
 export function checkHeader(record: string[], file: string): string[] {
   const names = record.map((name) => name.trim());
   const blank = names.findIndex((name) => name === "");
   if (blank >= 0) {
     throw new AppError("blank_column_name", `${file}: column ${blank + 1} of the header has no name.`, { file });
+  }
+  const long = names.findIndex((name) => name.length > MAX_COLUMN_NAME);
+  if (long >= 0) {
+    throw new AppError(
+      "long_column_name",
+      `${file}: column ${long + 1} of the header is ${names[long].length} characters long; keep column names to ${MAX_COLUMN_NAME}.`,
+      { file, column: `${names[long].slice(0, 40)}…` },
+    );
   }
   const seen = new Set<string>();
   for (const name of names) {

@@ -105,7 +105,8 @@ export async function ingestCsv(path: string, options: IngestOptions = {}): Prom
   const typeErrors: AppError[] = [];
   const columns = stats.map((column): ColumnSpec => {
     const inferredType = inferType(column, rows);
-    const type = options.types?.[column.name] ?? inferredType;
+    // Own keys only: a column named "constructor" or "toString" must not find Object.prototype's.
+    const type = (options.types && Object.hasOwn(options.types, column.name) ? options.types[column.name] : undefined) ?? inferredType;
     try {
       checkType(column, type, label);
     } catch (error) {
