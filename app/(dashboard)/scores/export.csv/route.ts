@@ -1,8 +1,8 @@
 /**
- * The current scores view as CSV, streamed row by row. papaparse's escapeFormulae prefixes cells that
- * a spreadsheet would run as formulas (=, +, -, @, tab, carriage return) so an export is safe to open.
+ * The current scores view as CSV, streamed row by row. Cells that a spreadsheet would run as formulas
+ * (=, +, -, @, tab, carriage return) are neutralised by toExportCsv, so an export is safe to open.
  */
-import Papa from "papaparse";
+import { toExportCsv } from "@/lib/csv/export-csv";
 import { PERMISSIONS, withRole } from "@/lib/auth/guard";
 import { iterateScoresView } from "@/lib/queries/scores";
 import { scoresViewSchema } from "@/lib/validation/scores";
@@ -17,7 +17,7 @@ export const GET = withRole(PERMISSIONS["export-scores"], async (request: Reques
   const found = iterateScoresView(view);
   if (!found) return Response.json({ error: { code: "no_scores", message: "No pipeline has scores yet." } }, { status: 404 });
   const encoder = new TextEncoder();
-  const csv = (rows: unknown[][]) => encoder.encode(`${Papa.unparse(rows, { escapeFormulae: true, newline: "\n" })}\n`);
+  const csv = (rows: unknown[][]) => encoder.encode(toExportCsv(rows));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(csv([HEADER]));
