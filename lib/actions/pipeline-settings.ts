@@ -8,6 +8,7 @@ import { pipelines } from "@/db/schema";
 import { audit } from "@/lib/audit/audit";
 import { PERMISSIONS, requireRole } from "@/lib/auth/guard";
 import { getPipelineById } from "@/lib/pipeline/store";
+import { datasetExists } from "@/lib/queries/datasets";
 import { getSource } from "@/lib/sources/store";
 import { dictionarySchema, pipelineSettingsSchema } from "@/lib/validation/pipeline-settings";
 import { failure, type FormState } from "./form-state";
@@ -52,6 +53,9 @@ export async function updatePipelineSettings(_previous: FormState, formData: For
     if (!pipeline) return { ok: false, message: "This pipeline does not exist.", values };
     if (s.sourceId !== undefined && getSource(s.sourceId).datasetId !== pipeline.datasetId) {
       return { ok: false, message: "That source fills another dataset than this pipeline trains on.", fieldErrors: { sourceId: ["Choose a source of this pipeline's dataset"] }, values };
+    }
+    if (s.scoringDatasetId !== undefined && !datasetExists(s.scoringDatasetId)) {
+      return { ok: false, message: `Dataset #${s.scoringDatasetId} does not exist; choose a scoring dataset from the list.`, values };
     }
     getDb()
       .update(pipelines)

@@ -20,6 +20,10 @@ export function listDatasets() {
     .all();
 }
 
+export function datasetExists(id: number): boolean {
+  return getDb().select({ id: datasets.id }).from(datasets).where(eq(datasets.id, id)).get() !== undefined;
+}
+
 export function listBatches(limit = 50) {
   return getDb()
     .select({

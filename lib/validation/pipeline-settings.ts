@@ -1,5 +1,6 @@
 /** Editing a pipeline after creation: its data dictionary, and its schedule, gates, policy and bands. */
 import { z } from "zod";
+import { MAX_COLUMN_NAME } from "@/lib/data/header";
 import { scheduleError } from "@/lib/pipeline/schedule";
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label} must be at most ${max} characters`);
@@ -14,7 +15,7 @@ const psi = (label: string) =>
 export const dictionarySchema = z.array(
   z
     .object({
-      name: z.string(),
+      name: z.string().max(MAX_COLUMN_NAME),
       description: text("Description", 500),
       transformation: text("Transformation", 300),
       owner: text("Owner note", 200),
@@ -24,7 +25,7 @@ export const dictionarySchema = z.array(
     .refine((f) => f.psiWarning === undefined || f.psiCritical === undefined || f.psiWarning < f.psiCritical, {
       message: "The PSI warning threshold must be below the critical one",
     }),
-);
+).max(2000, "A data dictionary has at most 2,000 entries");
 
 export const pipelineSettingsSchema = z
   .object({

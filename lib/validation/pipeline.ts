@@ -1,5 +1,11 @@
 /** The "new pipeline" form, shared by the form and its server action. */
 import { z } from "zod";
+import { MAX_COLUMN_NAME } from "@/lib/data/header";
+
+/** A column of the chosen batch, by name; header names are at most MAX_COLUMN_NAME characters. */
+const columnName = z.string().max(MAX_COLUMN_NAME, `Column names are at most ${MAX_COLUMN_NAME} characters`);
+/** A batch has at most this many columns to choose from in practice (1,000-column files are tested). */
+const MAX_FEATURES = 2000;
 
 const intField = (label: string, min: number, max: number) =>
   z.coerce.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).min(min, `${label} must be at least ${min}`).max(max, `${label} must be at most ${max}`);
@@ -8,16 +14,16 @@ export const newPipelineSchema = z
   .object({
     name: z.string().trim().min(1, "Give the pipeline a name").max(100, "Keep the name under 100 characters"),
     batchId: z.coerce.number().int().positive(),
-    target: z.string().min(1, "Choose the target column"),
+    target: columnName.min(1, "Choose the target column"),
     positive: z.string().trim().max(200).optional(),
-    idColumn: z.string().optional(),
-    features: z.array(z.string()).min(1, "Choose at least one feature"),
+    idColumn: columnName.optional(),
+    features: z.array(columnName).min(1, "Choose at least one feature").max(MAX_FEATURES, `Choose at most ${MAX_FEATURES} features`),
     engine: z.enum(["cart", "ml-cart"]),
     criterion: z.enum(["gini", "entropy"]),
     maxDepth: intField("Max depth", 1, 30),
     minSamplesLeaf: intField("Min samples per leaf", 1, 100_000),
     splitKind: z.enum(["stratified", "time"]),
-    timeColumn: z.string().optional(),
+    timeColumn: columnName.optional(),
     testSize: z.coerce.number({ error: "Test share must be a number" }).gt(0, "Test share must be above 0").lt(0.9, "Test share must be below 0.9"),
     seed: intField("Seed", 0, 2 ** 31 - 1),
     threshold: z.coerce.number({ error: "Threshold must be a number" }).gt(0, "Threshold must be above 0").lt(1, "Threshold must be below 1"),

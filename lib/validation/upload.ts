@@ -1,5 +1,6 @@
 /** What the import form sends; shared by the route and the form. */
 import { z } from "zod";
+import { MAX_COLUMN_NAME } from "@/lib/data/header";
 import { COLUMN_TYPES } from "@/lib/data/types";
 
 const optionalName = z
@@ -15,7 +16,7 @@ export const importRequestSchema = z.object({
   positive: optionalName,
   id: optionalName,
   delimiter: z.enum([",", ";", "\t"]).optional(),
-  types: z.record(z.string(), z.enum(COLUMN_TYPES)).default({}),
+  types: z.record(z.string().max(MAX_COLUMN_NAME), z.enum(COLUMN_TYPES)).default({}),
   asOf: z.iso.datetime({ offset: true }).optional(),
 });
 
