@@ -1,5 +1,6 @@
 /**
- * The bad-input corpus (e2e/fixtures/bad-inputs) through the upload: a few files through the real file
+ * The bad-input corpus (e2e/fixtures/bad-inputs) through the upload (named to run after the specs that
+ * expect the freshly seeded data, as upload.spec.ts does): a few files through the real file
  * input, every file through the same routes the upload panel calls (upload, analyze, import) with the
  * signed-in browser context, so the suite stays fast. Each refusal names the problem and stores nothing,
  * each import stores every row, the server stays up, and hostile names and values render as text: any
