@@ -1,8 +1,9 @@
+import { spawnSync } from "node:child_process";
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { modelVersions, pipelineLocks, runSteps } from "@/db/schema";
+import { modelVersions, pipelineLocks, runs, runSteps } from "@/db/schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { tempDir } from "@/lib/test/temp-files";
@@ -94,5 +95,23 @@ describe("a training run", () => {
     expect(recoverInterruptedRuns()).toBe(1);
     expect(getRun(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/^The process running this run \(pid \d+\) stopped before it finished/) });
     expect(() => startRun(pipelineId, "cli")).not.toThrow();
+  });
+
+  it("leaves a run of another live process alone, and takes over the lock of a run whose process is gone", () => {
+    const live = pipeline("held by a live process");
+    const liveRun = startRun(live, "cli");
+    // The parent of this test process is alive and is not this process: its run is really in progress.
+    getDb().update(runs).set({ pid: process.ppid }).where(eq(runs.id, liveRun)).run();
+    recoverInterruptedRuns();
+    expect(getRun(liveRun)?.status).toBe("running");
+    expect(() => startRun(live, "cli")).toThrow(`Run #${liveRun} of this pipeline is still running`);
+
+    const dead = pipeline("held by a dead process");
+    const deadRun = startRun(dead, "cli");
+    const exited = spawnSync(process.execPath, ["-e", ""]).pid!;
+    getDb().update(runs).set({ pid: exited }).where(eq(runs.id, deadRun)).run();
+    const next = startRun(dead, "cli");
+    expect(getRun(deadRun)).toMatchObject({ status: "failed", error: expect.stringContaining(`(pid ${exited}) stopped before it finished`) });
+    expect(getDb().select().from(pipelineLocks).where(eq(pipelineLocks.pipelineId, dead)).get()).toMatchObject({ runId: next });
   });
 });
