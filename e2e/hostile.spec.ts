@@ -4,9 +4,9 @@
  * creation, and the security headers with a browser that reports every CSP violation.
  */
 import { join } from "node:path";
-import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { expect, test, type APIRequestContext, type APIResponse, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { STORAGE_STATE } from "./auth";
+import { DEMO_USERS, STORAGE_STATE } from "./auth";
 import { snapshotDatabase } from "./db-snapshot";
 import { actionIds, callAction } from "./server-actions";
 
@@ -47,7 +47,16 @@ async function action(request: APIRequestContext, name: string, args: unknown[])
   const id = actionIds().get(name);
   expect(id, `${name} is referenced by some page`).toBeDefined();
   const answer = await callAction(request, id!, args);
-  return ("result" in answer ? answer.result : answer) as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]>; created?: { key: string } };
+  return ("result" in answer ? answer.result : answer) as { ok?: boolean; message?: string; fieldErrors?: Record<string, string[]> };
+}
+
+/** Creates an API key as an admin does, and reads it from the one answer that shows it. */
+async function createApiKey(page: Page, name: string): Promise<string> {
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("Key name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  await expect(page.getByText("it will not be shown again")).toBeVisible();
+  return page.getByLabel("New API key").inputValue();
 }
 
 test.describe("forged ids and oversized inputs change nothing", () => {
@@ -112,8 +121,7 @@ test.describe("forged ids and oversized inputs change nothing", () => {
 });
 
 test("an API key is shown once at creation and never again, on any page or answer", async ({ page }) => {
-  const created = await action(page.request, "lib/actions/api-keys.ts#addApiKey", [{ ok: true }, form({ name: `Hostile check ${Date.now()}` })]);
-  const key = created.created!.key;
+  const key = await createApiKey(page, `Hostile check ${Date.now()}`);
   expect(key).toMatch(/^dl_/);
   for (const path of ["/settings/api-keys", "/settings", "/settings/audit", "/settings/users", "/"]) {
     const response = await page.request.get(path);
@@ -136,8 +144,8 @@ test("an API key is shown once at creation and never again, on any page or answe
 });
 
 test("the Scores API answers 429 with Retry-After once a key has spent its burst of 600 requests", async ({ page, playwright, baseURL }) => {
-  const created = await action(page.request, "lib/actions/api-keys.ts#addApiKey", [{ ok: true }, form({ name: `Rate limit ${Date.now()}` })]);
-  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${created.created!.key}` } });
+  const key = await createApiKey(page, `Rate limit ${Date.now()}`);
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${key}` } });
   // The bucket refills at 10 requests a second, so requests go 50 at a time until one is refused.
   let allowed = 0;
   let refused: APIResponse | undefined;
@@ -151,6 +159,16 @@ test("the Scores API answers 429 with Retry-After once a key has spent its burst
   expect(Number(refused!.headers()["retry-after"])).toBeGreaterThanOrEqual(1);
   expect((await refused!.json()).error).toMatchObject({ code: "rate_limited", message: expect.stringMatching(/^Too many requests for this API key; retry in \d+ s\.$/) });
   expect((await page.request.get("/api/health")).ok()).toBe(true);
+  await request.dispose();
+});
+
+test("sign-in refuses a body over 64 KiB with 413 before better-auth reads it, and still signs people in", async ({ playwright, baseURL }) => {
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const huge = await request.post("/api/auth/sign-in/email", { data: { email: DEMO_USERS.pm.email, password: "p".repeat(2 * 1024 * 1024) } });
+  expect(huge.status()).toBe(413);
+  expect((await huge.json()).error.code).toBe("too_large");
+  const normal = await request.post("/api/auth/sign-in/email", { data: { email: DEMO_USERS.pm.email, password: DEMO_USERS.pm.password } });
+  expect(normal.status()).toBe(200);
   await request.dispose();
 });
 

@@ -9,7 +9,7 @@ const tooLarge = () => new AppError("too_large", `The request body is too large 
  * Reads at most MAX_JSON_BYTES of a body: a declared length over the limit is refused before reading, and
  * the stream is cancelled as soon as it passes the limit, so a huge body is never held in memory.
  */
-async function readLimited(request: Request): Promise<string> {
+export async function readLimited(request: Request): Promise<string> {
   if (Number(request.headers.get("content-length") ?? "0") > MAX_JSON_BYTES) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
