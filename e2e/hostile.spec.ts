@@ -172,6 +172,25 @@ test("sign-in refuses a body over 64 KiB with 413 before better-auth reads it, a
   await request.dispose();
 });
 
+test("sign-in through the route answers 429 from one address past SIGN_IN_ATTEMPTS_PER_MINUTE, others still sign in", async ({ playwright, baseURL }) => {
+  // playwright.config.ts sets 1000 a minute for the suite; bodies without a password are refused cheaply
+  // (no password hashing) but still count.
+  const limit = 1000;
+  const address = `198.51.100.${1 + (Date.now() % 250)}`;
+  const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const statuses: number[] = [];
+  const attempt = () => request.post("/api/auth/sign-in/email", { data: { email: "nobody@example.com" }, headers: { "x-forwarded-for": address } });
+  while (statuses.length < limit + 200 && !statuses.includes(429)) {
+    const answers = await Promise.all(Array.from({ length: 50 }, attempt));
+    statuses.push(...answers.map((answer) => answer.status()));
+  }
+  expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(limit);
+  expect((await attempt()).status()).toBe(429);
+  const other = await request.post("/api/auth/sign-in/email", { data: { email: DEMO_USERS.pm.email, password: DEMO_USERS.pm.password }, headers: { "x-forwarded-for": "198.51.100.254" } });
+  expect(other.status()).toBe(200);
+  await request.dispose();
+});
+
 test.describe("security headers", () => {
   test("every response carries them", async ({ page }) => {
     for (const path of ["/sign-in", "/", "/api/health", "/scores/export.csv"]) {
