@@ -75,6 +75,7 @@ test.describe("forged ids and oversized inputs change nothing", () => {
     ["edit the dictionary of a pipeline that does not exist", "lib/actions/pipeline-settings.ts#updateDictionary", () => [987_654, []], /This pipeline does not exist/],
     ["write a 20,000-character feature description", "lib/actions/pipeline-settings.ts#updateDictionary", (id) => [id, [{ name: "tenure", description: LONG, transformation: "", owner: "" }]], /at most 500 characters/],
     ["point a pipeline at a scoring dataset that does not exist", "lib/actions/pipeline-settings.ts#updatePipelineSettings", (id) => [{ ok: true }, form({ pipelineId: String(id), schedule: "", deployPolicy: "manual", aucFloor: "0.6", maxDrop: "0.02", high: "0.6", medium: "0.3", scoringDatasetId: "987654", labelLagDays: "30" })], /Dataset #987654 does not exist/],
+    ["point a pipeline at a source that does not exist", "lib/actions/pipeline-settings.ts#updatePipelineSettings", (id) => [{ ok: true }, form({ pipelineId: String(id), schedule: "", deployPolicy: "manual", aucFloor: "0.6", maxDrop: "0.02", high: "0.6", medium: "0.3", sourceId: "987654", labelLagDays: "30" })], /Source #987654 does not exist/],
     ["save a 20,000-character schedule", "lib/actions/pipeline-settings.ts#updatePipelineSettings", (id) => [{ ok: true }, form({ pipelineId: String(id), schedule: LONG, deployPolicy: "manual", aucFloor: "0.6", maxDrop: "0.02", high: "0.6", medium: "0.3" })], /Some fields need attention/],
     ["create a pipeline from a batch that does not exist", "lib/actions/pipelines.ts#createPipelineAndTrain", () => [{ ok: true }, form({ batchId: "987654", name: "Forged", target: "Churn", features: "tenure", engine: "cart", criterion: "gini", maxDepth: "3", minSamplesLeaf: "5", splitKind: "stratified", testSize: "0.2", seed: "1", threshold: "0.5", deployPolicy: "manual", aucFloor: "0.6", maxDrop: "0.02" })], /Batch #987654 does not exist/],
     ["create a pipeline with a 20,000-character target name", "lib/actions/pipelines.ts#createPipelineAndTrain", () => [{ ok: true }, form({ batchId: "1", name: "Forged", target: LONG, features: "tenure", engine: "cart", criterion: "gini", maxDepth: "3", minSamplesLeaf: "5", splitKind: "stratified", testSize: "0.2", seed: "1", threshold: "0.5", deployPolicy: "manual", aucFloor: "0.6", maxDrop: "0.02" })], /Some fields need attention/],
@@ -141,6 +142,29 @@ test("an API key is shown once at creation and never again, on any page or answe
     const body = await (await page.request.get(path)).text();
     for (const secret of secrets) expect(body).not.toContain(secret);
   }
+});
+
+test("a warehouse password is sealed when saved and never sent back: not on the source's pages, not in an error", async ({ page }) => {
+  const password = `warehouse-pass-${Date.now()}`;
+  const fields = { name: `Hostile warehouse ${Date.now()}`, kind: "postgres", host: "127.0.0.1", port: "1", database: "analytics", user: "reader", password, query: "SELECT 1", dataset: `Hostile warehouse data ${Date.now()}` };
+  const saved = await callAction(page.request, actionIds().get("lib/actions/sources.ts#saveSource")!, [{ ok: true }, form(fields)]);
+  expect(saved).toMatchObject({ redirect: expect.stringMatching(/^\/data\/sources\/\d+$/) });
+  const path = (saved as { redirect: string }).redirect;
+  for (const url of [path, "/data/sources", "/settings/audit"]) {
+    const body = await (await page.request.get(url)).text();
+    expect(body, url).not.toContain(password);
+  }
+  // A failed connection test answers with the form's fields, never the password typed or stored.
+  const tested = await action(page.request, "lib/actions/sources.ts#testSourceConnection", [{ ok: true }, form({ ...fields, sourceId: path.split("/").at(-1)! })]);
+  expect(tested.ok).toBe(false);
+  expect(JSON.stringify(tested)).not.toContain(password);
+  const db = new Database(DATABASE, { readonly: true });
+  const sealed = db.prepare("SELECT sealed_secret FROM sources WHERE name = ?").pluck().get(fields.name) as string;
+  const audit = JSON.stringify(db.prepare("SELECT * FROM audit_log").all());
+  db.close();
+  expect(sealed).toMatch(/^v1:/);
+  expect(sealed).not.toContain(password);
+  expect(audit).not.toContain(password);
 });
 
 test("the Scores API answers 429 with Retry-After once a key has spent its burst of 600 requests", async ({ page, playwright, baseURL }) => {

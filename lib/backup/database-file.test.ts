@@ -1,11 +1,13 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, openSync, readdirSync, statSync, writeSync, closeSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, openSqlite } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import { importCsvBatch } from "@/lib/data/import-batch";
+import { insertSource } from "@/lib/sources/store";
 import { insertTelcoPipeline } from "@/lib/test/pipelines";
 import { tempDir } from "@/lib/test/temp-files";
 
@@ -30,9 +32,13 @@ const count = (file: string, table: string) => {
 
 beforeAll(async () => {
   process.env.DATABASE_PATH = dbPath;
+  delete process.env.SECRETS_KEY;
   migrateDatabase();
+  // The key file beside the database seals the source's password, as on an instance without SECRETS_KEY.
+  tmp.file("data/secrets.key", "ab".repeat(32));
   const { datasetId } = await importCsvBatch(CSV, { dataset: "Telco", source: "cli", target: "Churn", id: "customerID" });
   insertTelcoPipeline(datasetId, { name: "telco", features: [] });
+  insertSource({ name: "warehouse", kind: "postgres", config: { kind: "postgres", host: "db", port: 5432, database: "dw", user: "reader", ssl: false }, sealedSecret: encryptSecret("warehouse-password"), query: "SELECT 1", datasetId });
   closeDb();
 });
 afterAll(tmp.cleanup);
@@ -62,24 +68,30 @@ describe("driftline backup", () => {
 });
 
 describe("driftline restore", () => {
-  it("puts a backup back, keeps the replaced database and leaves secrets.key alone", async () => {
+  it("puts a backup back, keeps the replaced database, leaves secrets.key alone and says the key no longer opens its secrets", async () => {
     const file = join(tmp.dir, "before-second-batch.db");
     expect(driftline("backup", file).status).toBe(0);
     process.env.DATABASE_PATH = dbPath;
     await importCsvBatch(CSV, { dataset: "Telco", source: "cli", target: "Churn", id: "customerID" });
     closeDb();
-    tmp.file("data/secrets.key", "ab".repeat(32));
+    // Another key than the one the backup's source password was sealed with.
+    tmp.file("data/secrets.key", "cd".repeat(32));
     expect(count(dbPath, "batches")).toBe(2);
 
     const restore = driftline("restore", file);
     expect(restore.status, restore.stderr).toBe(0);
     const json = restore.json();
     expect(json).toMatchObject({ restored: file, database: dbPath, previous: expect.stringContaining("driftline.db.before-restore-") });
-    expect(json.secretsKey).toMatch(/secrets\.key was left as it is/);
+    expect(json.secrets).toEqual({ sealed: 1, unreadable: 1 });
+    expect(json.secretsKey).toMatch(/secrets\.key was left as it is, and it cannot open 1 of the 1 stored secrets/);
     expect(count(dbPath, "batches")).toBe(1);
     expect(count(json.previous, "batches")).toBe(2);
     expect(readdirSync(join(tmp.dir, "data")).filter((name) => name.includes("restoring"))).toEqual([]);
-    expect(statSync(join(tmp.dir, "data", "secrets.key")).size).toBe(64);
+    expect(readFileSync(join(tmp.dir, "data", "secrets.key"), "utf8")).toBe("cd".repeat(32));
+    // With the original key back, every secret opens again.
+    tmp.file("data/secrets.key", "ab".repeat(32));
+    const again = driftline("restore", file).json();
+    expect(again.secrets).toEqual({ sealed: 1, unreadable: 0 });
   });
 
   const refusals: [string, () => string, string, RegExp][] = [

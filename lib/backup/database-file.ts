@@ -13,7 +13,8 @@ import { existsSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { readMigrationFiles } from "drizzle-orm/migrator";
-import { closeDb, databasePath, openSqlite } from "@/db/client";
+import { closeDb, databasePath, getSqlite, openSqlite } from "@/db/client";
+import { decryptSecret } from "@/lib/crypto/secret-box";
 import { migrateDatabase, MIGRATIONS_FOLDER } from "@/db/migrate";
 import { AppError } from "@/lib/errors";
 import { liveRuns } from "@/lib/pipeline/store";
@@ -89,6 +90,24 @@ export interface RestoreResult {
   database: string;
   previous: string | null;
   migrations: number;
+  /** Sealed secrets in the restored database, and how many the current key cannot open. */
+  secrets: { sealed: number; unreadable: number };
+}
+
+/** Every sealed secret the database stores; add a column here when another feature seals one. */
+const SEALED_SECRETS_SQL = ["SELECT sealed_secret FROM sources WHERE sealed_secret IS NOT NULL"];
+
+function checkSealedSecrets(): RestoreResult["secrets"] {
+  const sealed = SEALED_SECRETS_SQL.flatMap((query) => getSqlite().prepare(query).pluck().all() as string[]);
+  const unreadable = sealed.filter((value) => {
+    try {
+      decryptSecret(value);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  return { sealed: sealed.length, unreadable: unreadable.length };
 }
 
 /**
@@ -130,6 +149,7 @@ export async function restoreDatabase(backup: string, now = new Date()): Promise
   renameSync(staging, target);
   // A backup from an earlier version gets the migrations it lacks.
   migrateDatabase();
+  const secrets = checkSealedSecrets();
   closeDb();
-  return { restored: file, database: target, previous, migrations };
+  return { restored: file, database: target, previous, migrations, secrets };
 }

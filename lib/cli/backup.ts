@@ -21,7 +21,11 @@ export async function restoreCommand(positionals: string[]): Promise<CommandResu
   if (positionals.length !== 1) throw new UsageError(`restore takes one file. Usage: ${RESTORE_USAGE}`);
   const result = await restoreDatabase(positionals[0]);
   const kept = result.previous ? `The database it replaced is kept as ${result.previous}.` : "There was no database before.";
-  const secrets = "secrets.key was left as it is: put back the key the backup's secrets were sealed with if it differs.";
+  const { sealed, unreadable } = result.secrets;
+  const secrets =
+    unreadable > 0
+      ? `secrets.key was left as it is, and it cannot open ${unreadable} of the ${sealed} stored secrets: put back the SECRETS_KEY or secrets.key the backup was made with.`
+      : `secrets.key was left as it is; it opens all ${sealed} stored secrets.`;
   return {
     json: { ...result, secretsKey: secrets },
     text: `Restored ${result.restored} into ${result.database}. ${kept}\n${secrets}`,
