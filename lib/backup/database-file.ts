@@ -95,7 +95,10 @@ export interface RestoreResult {
 }
 
 /** Every sealed secret the database stores; add a column here when another feature seals one. */
-const SEALED_SECRETS_SQL = ["SELECT sealed_secret FROM sources WHERE sealed_secret IS NOT NULL"];
+const SEALED_SECRETS_SQL = [
+  "SELECT sealed_secret FROM sources WHERE sealed_secret IS NOT NULL",
+  "SELECT sealed_secret FROM notification_channels WHERE sealed_secret IS NOT NULL",
+];
 
 function checkSealedSecrets(): RestoreResult["secrets"] {
   const sealed = SEALED_SECRETS_SQL.flatMap((query) => getSqlite().prepare(query).pluck().all() as string[]);

@@ -129,6 +129,16 @@ describe("a pipeline run killed with SIGKILL", () => {
     expectConsistent();
   });
 
+  it("while alerts are evaluated and notifications sent, after the run ended, leaves that run succeeded and unlocked", () => {
+    const killed = driftline(["run", "--pipeline", "telco"], "notify");
+    expect(killed.killed, killed.stderr).toBe(true);
+    const runId = lastRunId();
+    expect(one<{ status: string }>("SELECT status FROM runs WHERE id = ?", runId).status).toBe("succeeded");
+    expect(sql("SELECT run_id FROM pipeline_locks WHERE pipeline_id = ?", pipelineId)).toEqual([]);
+    expect(snapshot(pipelineId).scoringRun).toBe(runId);
+    expectConsistent();
+  });
+
   it("does not block the next CLI run, which completes and becomes the current scores", () => {
     expect(driftline(["run", "--pipeline", "telco"], "train").killed).toBe(true);
     const dead = lastRunId();

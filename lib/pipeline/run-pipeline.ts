@@ -49,6 +49,7 @@ export async function executeRun(runId: number, options: { now?: Date } = {}): P
 /** Alerting must never turn a finished run into a crash: its own failures are logged. */
 export async function evaluateAfterRun(pipelineId: number, now?: Date): Promise<void> {
   try {
+    crashPoint("notify");
     await afterRun(pipelineId, { now });
   } catch (error) {
     console.error("Evaluating alerts after a run failed:", error);
