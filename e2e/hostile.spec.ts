@@ -172,6 +172,27 @@ test("a warehouse password is sealed when saved and appears in no page, audit en
   expect(audit).not.toContain(password);
 });
 
+test("a webhook channel's signing secret is shown once and then in no page, audit entry or stored column", async ({ page }) => {
+  const name = `Hostile channel ${Date.now()}`;
+  await page.goto("/settings/channels");
+  await page.getByLabel("Channel name").fill(name);
+  await page.getByLabel("Webhook URL").fill("http://127.0.0.1:1/hook");
+  await page.getByRole("button", { name: "Create channel" }).click();
+  const secret = await page.getByLabel("Signing secret").inputValue();
+  expect(secret).toMatch(/^whsec_/);
+  for (const url of ["/settings/channels", "/alerts", "/settings/audit", "/settings"]) {
+    const body = await (await page.request.get(url)).text();
+    expect(body, url).not.toContain(secret);
+  }
+  const db = new Database(DATABASE, { readonly: true });
+  const sealed = db.prepare("SELECT sealed_secret FROM notification_channels WHERE name = ?").pluck().get(name) as string;
+  const audit = JSON.stringify(db.prepare("SELECT * FROM audit_log").all());
+  db.close();
+  expect(sealed).toMatch(/^v1:/);
+  expect(sealed).not.toContain(secret);
+  expect(audit).not.toContain(secret);
+});
+
 test("the Scores API answers 429 with Retry-After once a key has spent its burst of 600 requests", async ({ page, playwright, baseURL }) => {
   const key = await createApiKey(page, `Rate limit ${Date.now()}`);
   const request = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { Authorization: `Bearer ${key}` } });
