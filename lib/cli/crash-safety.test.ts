@@ -86,7 +86,7 @@ beforeAll(() => {
   pipelineId = insertTelcoPipeline(datasetId, { name: "telco" });
   const first = driftline(["run", "--pipeline", "telco"]);
   expect(first.status, first.stderr).toBe(0);
-});
+}, 120_000);
 afterAll(() => {
   closeDb();
   tmp.cleanup();
