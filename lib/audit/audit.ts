@@ -4,6 +4,7 @@
  */
 import { getDb } from "@/db/client";
 import { auditLog } from "@/db/schema";
+import { now } from "@/lib/clock";
 
 export const AUDIT_ACTIONS = [
   "user.signed_in",
@@ -49,6 +50,6 @@ export function audit(
 ): void {
   getDb()
     .insert(auditLog)
-    .values({ actorId: actor.id, actorEmail: actor.email, action, entityType, entityId: String(entityId), details, at: new Date() })
+    .values({ actorId: actor.id, actorEmail: actor.email, action, entityType, entityId: String(entityId), details, at: now() })
     .run();
 }

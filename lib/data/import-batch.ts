@@ -7,6 +7,7 @@ import { openSqlite } from "@/db/client";
 import { crashPoint } from "@/lib/crash-point";
 import { ingestCsv, type IngestOptions, type IngestResult } from "./ingest";
 import type { BATCH_SOURCES } from "@/db/schema";
+import { now } from "@/lib/clock";
 
 export interface ImportOptions extends IngestOptions {
   dataset: string;
@@ -31,10 +32,10 @@ export async function importCsvBatch(path: string, options: ImportOptions): Prom
     const batchId = Number(
       sqlite
         .prepare(
-          `INSERT INTO batches (dataset_id, as_of, source, source_detail, row_count, columns, profile, warnings)
-           VALUES (?, ?, ?, ?, 0, '[]', '{}', '[]')`,
+          `INSERT INTO batches (dataset_id, as_of, source, source_detail, row_count, columns, profile, warnings, created_at)
+           VALUES (?, ?, ?, ?, 0, '[]', '{}', '[]', ?)`,
         )
-        .run(datasetId, (options.asOf ?? new Date()).getTime(), options.source, options.label ?? path).lastInsertRowid,
+        .run(datasetId, (options.asOf ?? now()).getTime(), options.source, options.label ?? path, now().getTime()).lastInsertRowid,
     );
     const insertRow = sqlite.prepare("INSERT INTO batch_rows (batch_id, row_number, entity_id, cells) VALUES (?, ?, ?, ?)");
     // A named id column is stored with each row as it goes in; an inferred one is only known at the end.

@@ -5,6 +5,7 @@
  */
 import { getDb, getSqlite } from "@/db/client";
 import { driftResults, type Batch, type ModelVersion, type Pipeline } from "@/db/schema";
+import { now } from "@/lib/clock";
 import { crashPoint } from "@/lib/crash-point";
 import { monitorBatch, type BatchMonitoring } from "@/lib/monitoring/monitor-batch";
 import type { CellColumns } from "@/lib/training/predict-columns";
@@ -45,7 +46,7 @@ export function recordMonitoring(
 ): StepOutcome {
   const { batch, columns, served, result } = input;
   const batchId = batch.id;
-  const computedAt = new Date();
+  const computedAt = now();
   const base = { pipelineId: pipeline.id, modelVersionId: champion.id, batchId, runId, computedAt };
   const drifted = result.features.filter((f) => f.severity === "warning" || f.severity === "critical");
   const findings = result.features.flatMap((f) => f.dataQuality.map((finding) => `${f.name}: ${finding}`));

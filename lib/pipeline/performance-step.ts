@@ -9,6 +9,7 @@ import { targetMapping } from "@/lib/data/target";
 import { evaluate } from "@/lib/metrics";
 import { calibrationMap, estimatePerformance } from "@/lib/monitoring/estimate";
 import type { CellColumns } from "@/lib/training/predict-columns";
+import { now } from "@/lib/clock";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -20,7 +21,7 @@ export function measurePerformance(pipeline: Pipeline, runId: number, champion: 
 
 function measure(pipeline: Pipeline, runId: number, champion: ModelVersion, batch: Batch, columns: CellColumns, served: Float64Array): string[] {
   const sqlite = getSqlite();
-  const computedAt = Date.now();
+  const computedAt = now().getTime();
   const insert = sqlite.prepare(
     `INSERT INTO performance_results (pipeline_id, model_version_id, scoring_run_id, label_batch_id, kind, n, metrics, computed_at)
      SELECT ?, ?, ?, ?, ?, ?, ?, ?

@@ -8,6 +8,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { getDb } from "@/db/client";
 import { aliases, aliasHistory, modelVersions } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { now } from "@/lib/clock";
 
 export type Alias = "champion" | "challenger";
 
@@ -18,7 +19,7 @@ export function setAlias(pipelineId: number, alias: Alias, modelVersionId: numbe
     alsoInTransaction?.();
     const current = tx.select().from(aliases).where(and(eq(aliases.pipelineId, pipelineId), eq(aliases.alias, alias))).get();
     if (current?.modelVersionId === modelVersionId) return;
-    const at = new Date();
+    const at = now();
     if (current) tx.update(aliases).set({ modelVersionId, updatedAt: at }).where(and(eq(aliases.pipelineId, pipelineId), eq(aliases.alias, alias))).run();
     else tx.insert(aliases).values({ pipelineId, alias, modelVersionId, updatedAt: at }).run();
     tx.insert(aliasHistory).values({ pipelineId, alias, modelVersionId, previousModelVersionId: current?.modelVersionId ?? null, actor, reason, at }).run();

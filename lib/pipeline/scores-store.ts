@@ -7,6 +7,7 @@ import { getDb, getSqlite } from "@/db/client";
 import { runs, runSteps } from "@/db/schema";
 import { crashPoint } from "@/lib/crash-point";
 import type { ScoredRow } from "@/lib/scoring/score-columns";
+import { now } from "@/lib/clock";
 import { endStep, type StepOutcome } from "./store";
 
 /**
@@ -40,7 +41,7 @@ export function writeScores(input: { pipelineId: number; runId: number; modelVer
     `INSERT INTO scores (pipeline_id, run_id, model_version_id, batch_id, entity_id, probability, previous_probability, band, reasons, scored_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const at = Date.now();
+  const at = now().getTime();
   // Customers in one leaf share one reasons array: encode each array once, not once per customer.
   const reasonsJson = new Map<string[], string>();
   const encode = (reasons: string[]) => {

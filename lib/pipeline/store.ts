@@ -6,6 +6,7 @@ import { and, asc, desc, eq, max } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, RUN_TRIGGERS, type NewPipeline } from "@/db/schema";
 import { insertDefaultRules } from "@/lib/alerts/defaults";
+import { now } from "@/lib/clock";
 import { decodeCells } from "@/lib/data/row-cells";
 import { AppError } from "@/lib/errors";
 import { crashPoint } from "@/lib/crash-point";
@@ -45,13 +46,13 @@ export function startRun(pipelineId: number, trigger: (typeof RUN_TRIGGERS)[numb
       throw new AppError("run_in_progress", `Run #${held.runId} of this pipeline is still running; wait for it or cancel it.`, {}, 409);
     }
     if (held) finishRun(held.runId, "failed", interruptedReason(held.pid));
-    const now = new Date();
+    const startedAt = now();
     const runId = tx
       .insert(runs)
-      .values({ pipelineId, trigger, status: "running", batchId, slotKey, pid: process.pid, startedAt: now, progress: { step: "extract", percent: 0, message: "Starting" } })
+      .values({ pipelineId, trigger, status: "running", batchId, slotKey, pid: process.pid, startedAt, createdAt: startedAt, progress: { step: "extract", percent: 0, message: "Starting" } })
       .returning({ id: runs.id })
       .get().id;
-    tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: now }).run();
+    tx.insert(pipelineLocks).values({ pipelineId, runId, acquiredAt: startedAt }).run();
     tx.insert(runSteps).values(PIPELINE_STEPS.map((name) => ({ runId, name, status: "pending" as const, messages: [] }))).run();
     return runId;
   });
@@ -83,7 +84,7 @@ export function listRunSteps(runId: number) {
 export function beginStep(runId: number, name: StepName, progress: RunProgress): void {
   const db = getDb();
   db.transaction((tx) => {
-    tx.update(runSteps).set({ status: "running", startedAt: new Date() }).where(and(eq(runSteps.runId, runId), eq(runSteps.name, name))).run();
+    tx.update(runSteps).set({ status: "running", startedAt: now() }).where(and(eq(runSteps.runId, runId), eq(runSteps.name, name))).run();
     tx.update(runs).set({ progress }).where(eq(runs.id, runId)).run();
   });
 }
@@ -102,7 +103,7 @@ export interface StepOutcome {
 export function endStep(runId: number, name: StepName, result: StepOutcome): void {
   getDb()
     .update(runSteps)
-    .set({ status: result.status, counts: result.counts, messages: result.messages ?? [], error: result.error, finishedAt: new Date() })
+    .set({ status: result.status, counts: result.counts, messages: result.messages ?? [], error: result.error, finishedAt: now() })
     .where(and(eq(runSteps.runId, runId), eq(runSteps.name, name)))
     .run();
 }
@@ -112,10 +113,10 @@ export function finishRun(runId: number, status: "succeeded" | "failed" | "cance
   const db = getDb();
   db.transaction((tx) => {
     const run = tx.select({ pipelineId: runs.pipelineId }).from(runs).where(eq(runs.id, runId)).get()!;
-    tx.update(runs).set({ status, error, finishedAt: new Date() }).where(eq(runs.id, runId)).run();
+    tx.update(runs).set({ status, error, finishedAt: now() }).where(eq(runs.id, runId)).run();
     tx.update(runSteps).set({ status: "skipped" }).where(and(eq(runSteps.runId, runId), eq(runSteps.status, "pending"))).run();
     tx.update(runSteps)
-      .set({ status: "failed", error: error ?? "stopped", finishedAt: new Date() })
+      .set({ status: "failed", error: error ?? "stopped", finishedAt: now() })
       .where(and(eq(runSteps.runId, runId), eq(runSteps.status, "running")))
       .run();
     tx.delete(pipelineLocks).where(and(eq(pipelineLocks.pipelineId, run.pipelineId), eq(pipelineLocks.runId, runId))).run();
@@ -199,7 +200,7 @@ export function registerModelVersion(values: Omit<typeof modelVersions.$inferIns
   return db.transaction((tx) => {
     const latest = tx.select({ v: max(modelVersions.version) }).from(modelVersions).where(eq(modelVersions.pipelineId, values.pipelineId)).get();
     const version = (latest?.v ?? 0) + 1;
-    const id = tx.insert(modelVersions).values({ ...values, version }).returning({ id: modelVersions.id }).get().id;
+    const id = tx.insert(modelVersions).values({ createdAt: now(), ...values, version }).returning({ id: modelVersions.id }).get().id;
     if (values.runId) {
       tx.update(runs).set({ modelVersionId: id }).where(eq(runs.id, values.runId)).run();
       // The step completes with the version, so a kill right after the commit cannot show it unregistered.
