@@ -6,11 +6,9 @@
 import { eq } from "drizzle-orm";
 import { closeDb, getDb } from "./client";
 import { migrateDatabase } from "./migrate";
-import { datasets, users } from "./schema";
-import { audit } from "@/lib/audit/audit";
-import { DEMO_USERS } from "@/lib/auth/demo-users";
-import { createUser } from "@/lib/auth/users";
+import { datasets } from "./schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
+import { ensureDemoUsers } from "@/lib/demo/users";
 import { importCsvBatch } from "@/lib/data/import-batch";
 
 const DATASET = "Telco churn";
@@ -30,10 +28,5 @@ if (existing) {
   });
   console.log(`Loaded "${DATASET}": ${result.profile.rows} rows as batch ${result.batchId}.`);
 }
-for (const demo of Object.values(DEMO_USERS)) {
-  if (getDb().select({ id: users.id }).from(users).where(eq(users.email, demo.email)).get()) continue;
-  const user = await createUser(demo);
-  audit({ id: null, email: "system (seed)" }, "user.created", "user", user.id, { email: user.email, role: user.role, via: "seed" });
-  console.log(`Created the demo ${user.role} ${user.email} (password in the README).`);
-}
+for (const email of await ensureDemoUsers("seed")) console.log(`Created the demo user ${email} (password in the README).`);
 closeDb();

@@ -5,6 +5,7 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "@/db/client";
 import { BACKUP_USAGE, backupCommand, RESTORE_USAGE, restoreCommand } from "./backup";
+import { DEMO_USAGE, demoCommand, demoOptions } from "./demo";
 import { DRIFT_USAGE, driftCommand, driftOptions } from "./drift";
 import { EVALUATE_USAGE, evaluateCommand, evaluateOptions } from "./evaluate";
 import { INGEST_USAGE, ingestCommand, ingestOptions } from "./ingest";
@@ -35,6 +36,7 @@ const COMMANDS: Record<string, { usage: string; options: Record<string, { type: 
   promote: { usage: PROMOTE_USAGE, options: promoteOptions, run: promoteCommand },
   rollback: { usage: ROLLBACK_USAGE, options: rollbackOptions, run: rollbackCommand },
   "export-sql": { usage: EXPORT_SQL_USAGE, options: exportSqlOptions, run: exportSqlCommand },
+  demo: { usage: DEMO_USAGE, options: demoOptions, run: demoCommand },
   tick: { usage: TICK_USAGE, options: tickOptions, run: tickCommand },
   backup: { usage: BACKUP_USAGE, options: {}, run: backupCommand },
   restore: { usage: RESTORE_USAGE, options: {}, run: restoreCommand },

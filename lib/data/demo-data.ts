@@ -1,7 +1,9 @@
 /** The datasets shipped with the project (see NOTICE for their origin and licence). */
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const DIR = join(process.cwd(), "db", "seed");
+// Beside this module rather than under the working directory: the CLI runs from any directory.
+const DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "db", "seed");
 
 export const DEMO_DATA = {
   telco: join(DIR, "telco-churn.csv"),

@@ -1,0 +1,110 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, describe, expect, it } from "vitest";
+import { tempDir } from "@/lib/test/temp-files";
+
+const tmp = tempDir();
+const dbPath = join(tmp.dir, "demo.db");
+const BIN = join(process.cwd(), "bin", "driftline");
+afterAll(tmp.cleanup);
+
+function driftline(...args: string[]) {
+  const run = spawnSync(BIN, [...args, "--json"], { cwd: tmp.dir, encoding: "utf8", env: { ...process.env, DATABASE_PATH: dbPath } });
+  return { status: run.status, json: () => JSON.parse(run.stdout), stderr: run.stderr };
+}
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Everything the year computed, as one comparable value. */
+const fingerprint = () => ({
+  versions: query("SELECT version, json_extract(report, '$.metrics.rocAuc') AS auc, gates_passed FROM model_versions ORDER BY id"),
+  scores: query<{ n: number; total: number }>("SELECT count(*) AS n, sum(probability) AS total FROM scores")[0],
+  drift: query("SELECT batch_id, feature, psi FROM drift_results WHERE feature IS NOT NULL ORDER BY id"),
+});
+
+describe("driftline demo", () => {
+  let first: ReturnType<typeof fingerprint>;
+
+  it("replays the year through the pipeline, every record at its simulated date", () => {
+    const built = driftline("demo");
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.json()).toMatchObject({ built: true, reset: false, batches: 14 });
+    const runs = query<{ trigger: string; status: string; started: string; version: number | null; passed: number | null }>(
+      `SELECT r.trigger, r.status, strftime('%Y-%m-%dT%H:%M', r.started_at / 1000, 'unixepoch') AS started, v.version, v.gates_passed AS passed
+       FROM runs r LEFT JOIN model_versions v ON v.id = r.model_version_id ORDER BY r.id`,
+    );
+    expect(runs.every((run) => run.status === "succeeded")).toBe(true);
+    expect(runs[0]).toMatchObject({ trigger: "manual", started: "2025-12-01T10:00", version: 1, passed: 1 });
+    expect(runs.filter((run) => run.trigger === "ingest").map((run) => run.started.slice(0, 7))).toEqual(
+      Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
+    );
+    // The scheduled retrain of month 10 passes its gates and is promoted; the shallower experiment is blocked.
+    expect(runs.find((run) => run.trigger === "schedule")).toMatchObject({ started: "2026-10-01T06:00", version: 2, passed: 1 });
+    expect(runs.find((run) => run.version === 3)).toMatchObject({ trigger: "manual", passed: 0 });
+    const aliases = query<{ alias: string; version: number }>("SELECT a.alias, v.version FROM aliases a JOIN model_versions v ON v.id = a.model_version_id ORDER BY a.alias");
+    expect(aliases).toEqual([{ alias: "challenger", version: 3 }, { alias: "champion", version: 2 }]);
+    const scoredBefore2026 = query<{ n: number }>("SELECT count(*) AS n FROM scores WHERE scored_at > ?", Date.UTC(2026, 11, 2));
+    expect(scoredBefore2026[0].n).toBe(0);
+  });
+
+  it("plants the price rise, the new payment method and the fibre problem where users find them", () => {
+    const drifted = (feature: string) =>
+      query<{ month: string; severity: string }>(
+        `SELECT DISTINCT strftime('%Y-%m', b.as_of / 1000, 'unixepoch') AS month, d.severity FROM drift_results d JOIN batches b ON b.id = d.batch_id
+         JOIN runs r ON r.id = d.run_id WHERE d.feature = ? AND r.trigger = 'ingest' ORDER BY b.as_of`,
+        feature,
+      ).map((row) => `${row.month}:${row.severity}`);
+    const months = (from: number, to: number, severity: string) => Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, "0")}:${severity}`);
+    // Months 10–12 are measured against the retrained v2, which learned the new prices and payment method.
+    expect(drifted("MonthlyCharges")).toEqual([...months(1, 4, "ok"), ...months(5, 9, "critical"), ...months(10, 12, "ok")].map((m, i) => (i === 9 ? "2026-10:critical" : m)));
+    expect(drifted("PaymentMethod")).toEqual([...months(1, 7, "ok"), ...months(8, 10, "critical"), ...months(11, 12, "ok")]);
+    expect(drifted("InternetService").every((m) => m.endsWith(":ok"))).toBe(true);
+    const realised = query<{ month: string; auc: number; recall: number }>(
+      `SELECT strftime('%Y-%m', r.started_at / 1000, 'unixepoch') AS month, json_extract(p.metrics, '$.rocAuc') AS auc, json_extract(p.metrics, '$.recall') AS recall
+       FROM performance_results p JOIN runs r ON r.id = p.scoring_run_id WHERE p.kind = 'realised' AND r.trigger = 'ingest' ORDER BY r.id`,
+    );
+    const byMonth = Object.fromEntries(realised.map((row) => [row.month, row]));
+    // July's scores are judged by August's outcomes, before the fibre problem; September's by October's.
+    expect(byMonth["2026-07"].auc - byMonth["2026-09"].auc).toBeGreaterThan(0.01);
+    expect(byMonth["2026-07"].recall - byMonth["2026-09"].recall).toBeGreaterThan(0.05);
+    expect(byMonth["2026-11"].auc).toBeGreaterThan(byMonth["2026-09"].auc + 0.04);
+  });
+
+  it("leaves a built workspace alone, and rebuilds the same one with --reset", () => {
+    first = fingerprint();
+    const again = driftline("demo");
+    expect(again.status).toBe(0);
+    expect(again.json()).toMatchObject({ built: false });
+    expect(query<{ n: number }>("SELECT count(*) AS n FROM runs")[0].n).toBe(15);
+    const reset = driftline("demo", "--reset");
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.json()).toMatchObject({ built: true, reset: true });
+    const second = fingerprint();
+    expect(second.versions).toEqual(first.versions);
+    expect(second.drift).toEqual(first.drift);
+    expect(second.scores.n).toBe(first.scores.n);
+    expect(second.scores.total).toBeCloseTo(first.scores.total, 6);
+  });
+
+  it("refuses to reset a database holding other work unless forced", () => {
+    const db = new Database(dbPath);
+    db.prepare("INSERT INTO datasets (name) VALUES ('Churn EU')").run();
+    db.close();
+    const refused = driftline("demo", "--reset");
+    expect(refused.status).toBe(1);
+    expect(refused.json().error).toMatchObject({ code: "not_demo_work" });
+    expect(refused.json().error.message).toContain('datasets: "Churn EU"');
+    expect(query("SELECT name FROM datasets WHERE name = 'Churn EU'")).toHaveLength(1);
+    const forced = driftline("demo", "--reset", "--force");
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(query("SELECT name FROM datasets ORDER BY id")).toEqual([{ name: "Telco labelled history" }, { name: "Telco customers" }]);
+  });
+});
