@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
-export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({ title, children, className = "", id }: { title?: ReactNode; children: ReactNode; className?: string; id?: string }) {
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
+    <section id={id} className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
       {title && <h2 className="mb-3 text-sm font-semibold text-slate-700">{title}</h2>}
       {children}
     </section>

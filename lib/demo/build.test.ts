@@ -63,9 +63,11 @@ describe("driftline demo", () => {
         feature,
       ).map((row) => `${row.month}:${row.severity}`);
     const months = (from: number, to: number, severity: string) => Array.from({ length: to - from + 1 }, (_, i) => `2026-${String(from + i).padStart(2, "0")}:${severity}`);
-    // Months 10–12 are measured against the retrained v2, which learned the new prices and payment method.
-    expect(drifted("MonthlyCharges")).toEqual([...months(1, 4, "ok"), ...months(5, 9, "critical"), ...months(10, 12, "ok")].map((m, i) => (i === 9 ? "2026-10:critical" : m)));
-    expect(drifted("PaymentMethod")).toEqual([...months(1, 7, "ok"), ...months(8, 10, "critical"), ...months(11, 12, "ok")]);
+    // Each month's batch is monitored as it arrives, against the champion of the day: v1 until the retrain
+    // of month 10 (after that month's batch arrived), v2 from month 11, which learned the new prices.
+    expect(drifted("MonthlyCharges")).toEqual([...months(1, 4, "ok"), ...months(5, 10, "critical"), ...months(11, 12, "ok")]);
+    // Digital-wallet payments keep growing past what v2 saw, so PaymentMethod drifts again.
+    expect(drifted("PaymentMethod")).toEqual([...months(1, 7, "ok"), ...months(8, 10, "critical"), "2026-11:warning", "2026-12:critical"]);
     expect(drifted("InternetService").every((m) => m.endsWith(":ok"))).toBe(true);
     const realised = query<{ month: string; auc: number; recall: number }>(
       `SELECT strftime('%Y-%m', r.started_at / 1000, 'unixepoch') AS month, json_extract(p.metrics, '$.rocAuc') AS auc, json_extract(p.metrics, '$.recall') AS recall

@@ -4,8 +4,8 @@
  *
  * Each month's batch holds the customers scored that month (outcome still blank) and last month's customers
  * with their outcome: labels arrive one month late. Three changes are planted for users to discover:
- * a price rise (MonthlyCharges × 1.15 from month 5), a new PaymentMethod (from month 8, some
- * electronic-check payers move to a digital wallet), and a service problem that makes more fibre-optic
+ * a price rise (MonthlyCharges × 1.15 from month 5), a new PaymentMethod (from month 8 electronic-check
+ * payers move to a digital wallet, more each month, so it drifts again after the retrain), and a service problem that makes more fibre-optic
  * customers leave from month 9 (their inputs do not move, so only the realised metrics show it).
  */
 import Papa from "papaparse";
@@ -19,7 +19,8 @@ export const COHORT_ROWS = 1_500;
 export const MONTHS = 12;
 
 export const PRICE_RISE = { month: 5, factor: 1.15 } as const;
-export const NEW_PAYMENT = { month: 8, method: "Digital wallet", from: "Electronic check", share: 0.4 } as const;
+/** From month 8 electronic-check payers move to a digital wallet: 15% at first, 13 points more each month. */
+export const NEW_PAYMENT = { month: 8, method: "Digital wallet", from: "Electronic check", firstShare: 0.15, monthlyGrowth: 0.13 } as const;
 /** Labels recorded from this month on: this share of fibre-optic customers who would have stayed leave. */
 export const FIBRE_PROBLEM = { month: 9, share: 0.5 } as const;
 /** The month the refreshed labelled history arrives for the scheduled retrain, and the batches it covers. */
@@ -94,7 +95,7 @@ export function generateDemoData(telcoCsv: string): DemoData {
     const row = customer.source.slice();
     row[c.id] = customer.id;
     if (m >= PRICE_RISE.month) row[c.monthly] = (Number(row[c.monthly]) * PRICE_RISE.factor).toFixed(2);
-    if (m >= NEW_PAYMENT.month && row[c.payment] === NEW_PAYMENT.from && customer.paymentDraw < NEW_PAYMENT.share) row[c.payment] = NEW_PAYMENT.method;
+    if (row[c.payment] === NEW_PAYMENT.from && customer.paymentDraw < walletShare(m)) row[c.payment] = NEW_PAYMENT.method;
     row[c.churn] = labelled ? (outcome(customer, m, row[c.internet]) ? "Yes" : "No") : "";
     return row;
   };
@@ -113,6 +114,11 @@ export function generateDemoData(telcoCsv: string): DemoData {
     months,
     retraining: { label: `labelled-history-${isoMonth(RETRAIN.month)}.csv`, asOf: monthStart(RETRAIN.month), header, rows: retrainingRows },
   };
+}
+
+/** The share of electronic-check payers who pay by digital wallet in month m. */
+export function walletShare(m: number): number {
+  return m < NEW_PAYMENT.month ? 0 : NEW_PAYMENT.firstShare + NEW_PAYMENT.monthlyGrowth * (m - NEW_PAYMENT.month);
 }
 
 export function toCsv(table: DemoTable): string {

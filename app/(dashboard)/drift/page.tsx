@@ -77,7 +77,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
             : <p className="text-sm text-slate-600">The scores of this batch were not measured.</p>}
         </Card>
       </div>
-      <Card title="Performance over time: estimated and realised" className="mb-6">
+      <Card id="performance" title="Performance over time: estimated and realised" className="mb-6">
         <PerformancePanel history={getPerformanceHistory(pipeline.id)} />
       </Card>
       <Card title={`Latest batch ${batchLabel(latestBatch)}: every statistic`}>
