@@ -25,12 +25,12 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh database for every run: cleared, migrated and seeded (Telco and one user per role), then the
-    // production build is served.
-    command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && npx next start -p ${PORT}`,
+    // A fresh database for every run: cleared, migrated and seeded (the plain Telco batch as batch #1, one
+    // user per role, then the demo workspace's year), then the production build is served.
+    command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && bin/driftline demo && npx next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: 240_000,
     env: {
       DATABASE_PATH: `${TMP}/e2e.db`,
       UPLOAD_DIR: `${TMP}/uploads`,

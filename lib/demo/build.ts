@@ -25,8 +25,8 @@ import { ensureDemoUsers } from "./users";
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 
-/** The month an analyst tries a shallower tree, which the champion gate blocks. */
-export const EXPERIMENT = { month: 11, maxDepth: 2 } as const;
+/** The month an analyst tries a one-split tree (rules anyone can read), which the champion gate blocks. */
+export const EXPERIMENT = { month: 11, maxDepth: 1 } as const;
 
 export interface DemoSummary {
   pipelineId: number;

@@ -19,8 +19,8 @@ export const COHORT_ROWS = 1_500;
 export const MONTHS = 12;
 
 export const PRICE_RISE = { month: 5, factor: 1.15 } as const;
-/** From month 8 electronic-check payers move to a digital wallet: 15% at first, 13 points more each month. */
-export const NEW_PAYMENT = { month: 8, method: "Digital wallet", from: "Electronic check", firstShare: 0.15, monthlyGrowth: 0.13 } as const;
+/** From month 8 electronic-check payers move to a digital wallet: 15% at first, 17 points more each month. */
+export const NEW_PAYMENT = { month: 8, method: "Digital wallet", from: "Electronic check", firstShare: 0.15, monthlyGrowth: 0.17 } as const;
 /** Labels recorded from this month on: this share of fibre-optic customers who would have stayed leave. */
 export const FIBRE_PROBLEM = { month: 9, share: 0.5 } as const;
 /** The month the refreshed labelled history arrives for the scheduled retrain, and the batches it covers. */
@@ -38,7 +38,7 @@ export interface DemoData {
   training: DemoTable;
   /** Months 1–12: the customers to score, with last month's outcomes. */
   months: DemoTable[];
-  /** Labelled history refreshed for the retrain (the labelled rows of months RETRAIN.fromMonth–RETRAIN.month). */
+  /** Labelled history refreshed for the retrain: the labelled rows of months RETRAIN.fromMonth–RETRAIN.month. */
   retraining: DemoTable;
 }
 
@@ -49,6 +49,8 @@ export function monthStart(m: number): Date {
 
 interface Customer {
   id: string;
+  /** The Telco row this customer was resampled from. */
+  sourceIndex: number;
   source: string[];
   churnedBase: boolean;
   /** Drawn once per customer so the same customer makes the same choices in both of their months. */
@@ -68,7 +70,11 @@ export function generateDemoData(telcoCsv: string): DemoData {
   const random = mulberry32(DEMO_SEED);
   const order = shuffleInPlace(records.map((_, i) => i), random);
   const trainingPool = order.slice(0, TRAINING_ROWS);
-  const cohortPool = order.slice(TRAINING_ROWS);
+  // Cohorts before the retrain and after it come from disjoint halves of the rest, so the retrained model
+  // is judged on rows it never saw, as the first model is.
+  const rest = order.slice(TRAINING_ROWS);
+  const beforeRetrain = rest.slice(0, rest.length / 2);
+  const afterRetrain = rest.slice(rest.length / 2);
 
   const usedIds = new Set(records.map((r) => r[c.id]));
   const newId = () => {
@@ -86,8 +92,9 @@ export function generateDemoData(telcoCsv: string): DemoData {
   // Cohort m (0..MONTHS): drawn without replacement within the cohort, so ids are unique in a batch.
   const cohorts: Customer[][] = [];
   for (let m = 0; m <= MONTHS; m++) {
-    const drawn = shuffleInPlace(cohortPool.slice(), random).slice(0, COHORT_ROWS);
-    cohorts.push(drawn.map((i) => ({ id: newId(), source: records[i], churnedBase: records[i][c.churn] === "Yes", paymentDraw: random(), fibreDraw: random() })));
+    const pool = m < RETRAIN.month ? beforeRetrain : afterRetrain;
+    const drawn = shuffleInPlace(pool.slice(), random).slice(0, COHORT_ROWS);
+    cohorts.push(drawn.map((i) => ({ id: newId(), sourceIndex: i, source: records[i], churnedBase: records[i][c.churn] === "Yes", paymentDraw: random(), fibreDraw: random() })));
   }
 
   /** A customer's row as seen in month m's batch, with the outcome when `labelled`. */
@@ -107,8 +114,13 @@ export function generateDemoData(telcoCsv: string): DemoData {
     const rows = [...cohorts[m - 1].map((customer) => rowIn(customer, m, true)), ...cohorts[m].map((customer) => rowIn(customer, m, false))];
     months.push({ label: `customers-${isoMonth(m)}.csv`, asOf: monthStart(m), header, rows });
   }
-  const retrainingRows: string[][] = [];
-  for (let m = RETRAIN.fromMonth; m <= RETRAIN.month; m++) retrainingRows.push(...cohorts[m - 1].map((customer) => rowIn(customer, m, true)));
+  // A Telco row drawn into several cohorts is kept once, as last seen: copies would land on both sides of
+  // the held-out split and flatter the retrained model.
+  const retraining = new Map<number, string[]>();
+  for (let m = RETRAIN.fromMonth; m <= RETRAIN.month; m++) {
+    for (const customer of cohorts[m - 1]) retraining.set(customer.sourceIndex, rowIn(customer, m, true));
+  }
+  const retrainingRows = [...retraining.values()];
   return {
     training: { label: `labelled-history-${isoMonth(0)}.csv`, asOf: monthStart(0), header, rows: trainingPool.map((i) => records[i]) },
     months,

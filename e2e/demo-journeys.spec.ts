@@ -1,0 +1,92 @@
+/**
+ * The demo workspace as each role meets it, in the order a visitor would look: the PM and the analyst read
+ * the year as `driftline demo` built it (their screenshots go into the README), then the admin changes it.
+ */
+import { expect, test } from "@playwright/test";
+import Papa from "papaparse";
+import { STORAGE_STATE } from "./auth";
+import { DEMO_PIPELINE, README_VIEWPORT, screenshotForReadme } from "./demo";
+
+test.use({ viewport: README_VIEWPORT });
+
+test.describe("as a PM", () => {
+  test.use({ storageState: STORAGE_STATE.pm });
+
+  test("a PM filters the demo's high-risk customers, reads one's reasons and exports the list as CSV", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Scores", exact: true }).click();
+    const filters = page.getByRole("form", { name: "Filter scores" });
+    await filters.getByRole("combobox", { name: /^Pipeline/ }).selectOption({ label: DEMO_PIPELINE });
+    await filters.getByRole("combobox", { name: /^Band/ }).selectOption("high");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/band=high/);
+    await expect(page.getByTestId("band-chart")).toBeVisible();
+    const total = Number((await page.getByTestId("scores-total").innerText()).replace(/\D/g, ""));
+    expect(total).toBeGreaterThan(100);
+    const table = page.getByRole("table", { name: "Customer scores" });
+    const shownIds = await table.getByRole("row").locator("td:first-child").allInnerTexts();
+    const shownProbabilities = await table.getByRole("row").locator("td:nth-child(2)").allInnerTexts();
+    expect(shownIds.length).toBeGreaterThan(10);
+    for (const band of await table.getByRole("row").locator("td:nth-child(3)").allInnerTexts()) expect(band).toBe("high");
+    await screenshotForReadme(page, "scores");
+
+    await table.getByRole("link", { name: shownIds[0] }).click();
+    await expect(page.getByRole("heading", { name: `Customer ${shownIds[0]}` })).toBeVisible();
+    const reasons = page.getByTestId("customer-reasons").getByRole("listitem");
+    await expect(reasons.first()).toContainText(/ (=|<=|>|≤|>=) /);
+    await expect(page.getByTestId("decision-path")).not.toBeEmpty();
+    await page.goBack();
+
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export CSV" }).click();
+    const chunks: Buffer[] = [];
+    for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+    const rows = Papa.parse<Record<string, string>>(Buffer.concat(chunks).toString("utf8"), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(total);
+    expect(rows.slice(0, shownIds.length).map((r) => r.customer_id)).toEqual(shownIds);
+    expect(rows.slice(0, shownIds.length).map((r) => `${(Number(r.probability) * 100).toFixed(1)}%`)).toEqual(shownProbabilities);
+    expect(rows.every((r) => r.band === "high")).toBe(true);
+  });
+});
+
+test.describe("as an analyst", () => {
+  test.use({ storageState: STORAGE_STATE.analyst });
+
+  test("an analyst finds the drifted feature from the overview, reads the latest report and trains a new version", async ({ page }) => {
+    await page.goto("/");
+    const health = page.getByRole("list", { name: "Champion health" });
+    await expect(health).toContainText(`${DEMO_PIPELINE} · v2`);
+    await expect(health).toContainText("healthy");
+    await expect(page.getByRole("list", { name: "What changed since yesterday" })).toContainText("Batch #");
+    await screenshotForReadme(page, "overview");
+
+    // What drifted: the digital wallet keeps spreading past what the retrained v2 saw.
+    const drifted = page.getByRole("list", { name: "What drifted" }).getByRole("listitem").filter({ hasText: DEMO_PIPELINE }).first();
+    await drifted.getByRole("link", { name: /PaymentMethod/ }).click();
+    await expect(page).toHaveURL(/feature=PaymentMethod/);
+    await expect(page.getByRole("heading", { name: /Distribution of PaymentMethod: reference vs batch/ })).toBeVisible();
+    await expect(page.getByTestId("distribution-chart")).toBeVisible();
+    await expect(page.getByRole("table", { name: "PSI heatmap" })).toBeVisible();
+    await expect(page.getByTestId("feature-psi-chart")).toBeVisible();
+    await screenshotForReadme(page, "drift");
+
+    // The validation report of the latest version.
+    await page.goto("/pipelines");
+    await page.getByRole("link", { name: DEMO_PIPELINE, exact: true }).click();
+    await expect(page.getByRole("heading", { name: DEMO_PIPELINE, exact: true })).toBeVisible();
+    const versions = page.getByRole("table").filter({ hasText: "v3" }).first();
+    await versions.getByRole("link", { name: "v3", exact: true }).click();
+    await expect(page.getByRole("heading", { name: `${DEMO_PIPELINE} · v3` })).toBeVisible();
+    // v3 was the shallower experiment: the champion gate kept it out.
+    await expect(page.getByText(/more than 0\.01 below/).first()).toBeVisible();
+    await expect(page.getByTestId("roc-chart")).toBeVisible();
+    await screenshotForReadme(page, "report");
+
+    await page.goBack();
+    await page.getByRole("button", { name: "Run now" }).click();
+    await expect(page.getByRole("heading", { name: /Run #\d+/ })).toBeVisible();
+    await expect(page.getByTestId("run-status")).toContainText("succeeded", { timeout: 90_000 });
+    await expect(page.getByTestId("step-validate_model")).toContainText(/ROC AUC 0\.8\d+ on \d+ held-out rows/);
+    await expect(page.getByTestId("step-deploy")).toContainText("Promoted v4");
+  });
+});

@@ -1,0 +1,11 @@
+/** Shared by the demo journeys: the demo workspace's names and where README screenshots go. */
+import type { Page } from "@playwright/test";
+
+export const DEMO_PIPELINE = "Telco churn";
+
+/** A full-page screenshot for the README (docs/screenshots), taken as the journey passes the page. */
+export async function screenshotForReadme(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `docs/screenshots/${name}.png`, fullPage: true });
+}
+
+export const README_VIEWPORT = { width: 1400, height: 1000 };
