@@ -30,7 +30,8 @@ const fingerprint = () => ({
   drift: query("SELECT batch_id, feature, psi FROM drift_results WHERE feature IS NOT NULL ORDER BY id"),
 });
 
-describe("driftline demo", () => {
+// Each test builds (or rebuilds) a whole year: minutes on a busy machine.
+describe("driftline demo", { timeout: 240_000 }, () => {
   let first: ReturnType<typeof fingerprint>;
 
   it("replays the year through the pipeline, every record at its simulated date", () => {
