@@ -12,6 +12,8 @@ import { ensureDemoUsers } from "@/lib/demo/users";
 import { importCsvBatch } from "@/lib/data/import-batch";
 
 const DATASET = "Telco churn";
+// The file is a fixed snapshot: its as-of is the day IBM published it, not the day it was loaded.
+const PUBLISHED = new Date("2019-09-30T00:00:00Z");
 
 migrateDatabase();
 const existing = getDb().select({ id: datasets.id }).from(datasets).where(eq(datasets.name, DATASET)).get();
@@ -25,6 +27,7 @@ if (existing) {
     target: "Churn",
     positive: "Yes",
     id: "customerID",
+    asOf: PUBLISHED,
   });
   console.log(`Loaded "${DATASET}": ${result.profile.rows} rows as batch ${result.batchId}.`);
 }

@@ -22,7 +22,7 @@ test("the dashboard shell opens on the seeded Telco batch and every section answ
 
 test("the seeded batch shows its profile: TotalCharges has 11 blanks, never zeros", async ({ page }) => {
   await page.goto("/data");
-  await page.getByRole("link", { name: "#1" }).click();
+  await page.getByRole("link", { name: "#1", exact: true }).click();
   await expect(page.getByRole("heading", { name: /Batch #1 · Telco churn/ })).toBeVisible();
   const row = page.getByRole("table", { name: "Column profile" }).getByRole("row", { name: /TotalCharges/ });
   await expect(row).toContainText("numeric");

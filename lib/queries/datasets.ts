@@ -24,6 +24,7 @@ export function datasetExists(id: number): boolean {
   return getDb().select({ id: datasets.id }).from(datasets).where(eq(datasets.id, id)).get() !== undefined;
 }
 
+/** The newest batches by the time their data describes (as-of), not by when they were stored. */
 export function listBatches(limit = 50) {
   return getDb()
     .select({
@@ -39,7 +40,7 @@ export function listBatches(limit = 50) {
     })
     .from(batches)
     .innerJoin(datasets, eq(datasets.id, batches.datasetId))
-    .orderBy(desc(batches.createdAt), desc(batches.id))
+    .orderBy(desc(batches.asOf), desc(batches.id))
     .limit(limit)
     .all();
 }
