@@ -46,7 +46,7 @@ export async function buildDemoWorkspace(log: (line: string) => void = () => {})
       writeFileSync(path, toCsv(table));
       batchCount++;
       // Monthly batches carry blank outcomes for this month's customers, so only labelled history declares its target.
-      return importCsvBatch(path, { dataset, source: "seed", label: table.label, id: "customerID", ...(labelled && { target: "Churn", positive: "Yes" }) });
+      return importCsvBatch(path, { dataset, source: "seed", label: table.label, asOf: table.asOf, id: "customerID", ...(labelled && { target: "Churn", positive: "Yes" }) });
     });
   const record = (runId: number) => {
     const run = getRun(runId)!;

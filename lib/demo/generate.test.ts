@@ -36,6 +36,10 @@ describe("the demo year", () => {
       expect(unlabelled).toHaveLength(COHORT_ROWS);
       expect(next).toEqual(unlabelled);
     }
+    // A month later the same customer has one more month of tenure.
+    const before = data.months[2].rows.find((row) => row[column("Churn")] === "")!;
+    const after = data.months[3].rows.find((row) => row[column("customerID")] === before[column("customerID")])!;
+    expect(Number(after[column("tenure")])).toBe(Number(before[column("tenure")]) + 1);
   });
 
   it("raises prices from month 5 and nowhere before", () => {

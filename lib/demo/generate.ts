@@ -66,7 +66,15 @@ export function generateDemoData(telcoCsv: string): DemoData {
     if (index < 0) throw new Error(`The Telco file has no "${name}" column.`);
     return index;
   };
-  const c = { id: col("customerID"), churn: col("Churn"), monthly: col("MonthlyCharges"), payment: col("PaymentMethod"), internet: col("InternetService") };
+  const c = {
+    id: col("customerID"),
+    churn: col("Churn"),
+    tenure: col("tenure"),
+    monthly: col("MonthlyCharges"),
+    total: col("TotalCharges"),
+    payment: col("PaymentMethod"),
+    internet: col("InternetService"),
+  };
   const random = mulberry32(DEMO_SEED);
   const order = shuffleInPlace(records.map((_, i) => i), random);
   const trainingPool = order.slice(0, TRAINING_ROWS);
@@ -102,6 +110,11 @@ export function generateDemoData(telcoCsv: string): DemoData {
     const row = customer.source.slice();
     row[c.id] = customer.id;
     if (m >= PRICE_RISE.month) row[c.monthly] = (Number(row[c.monthly]) * PRICE_RISE.factor).toFixed(2);
+    if (labelled) {
+      // A month older: one more month of tenure and one more bill (a blank total was not billed yet).
+      row[c.tenure] = String(Number(row[c.tenure]) + 1);
+      row[c.total] = (Number(row[c.total].trim() || "0") + Number(row[c.monthly])).toFixed(2);
+    }
     if (row[c.payment] === NEW_PAYMENT.from && customer.paymentDraw < walletShare(m)) row[c.payment] = NEW_PAYMENT.method;
     row[c.churn] = labelled ? (outcome(customer, m, row[c.internet]) ? "Yes" : "No") : "";
     return row;
