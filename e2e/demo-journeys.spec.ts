@@ -90,3 +90,28 @@ test.describe("as an analyst", () => {
     await expect(page.getByTestId("step-deploy")).toContainText("Promoted v4");
   });
 });
+
+test.describe("as an admin", () => {
+  test.use({ storageState: STORAGE_STATE.admin });
+
+  test("an admin creates an API key and fetches the demo's high-risk customers with it", async ({ page, playwright, baseURL }) => {
+    await page.goto("/settings");
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByLabel("Key name").fill("CRM sync (demo)");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const key = await page.getByLabel("New API key").inputValue();
+    expect(key).toMatch(/^dl_/);
+
+    // A client of its own: the Scores API takes the key, never the browser's session.
+    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const listed = await api.get(`/api/scores?pipeline=${encodeURIComponent(DEMO_PIPELINE)}&band=high&limit=5`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(listed.status()).toBe(200);
+    const { data } = await listed.json();
+    expect(data).toHaveLength(5);
+    for (const score of data) expect(score).toMatchObject({ pipeline: DEMO_PIPELINE, band: "high", reasons: expect.arrayContaining([expect.any(String)]) });
+    const customer = await api.get(`/api/scores/${data[0].customerId}`, { headers: { Authorization: `Bearer ${key}` } });
+    expect(customer.status()).toBe(200);
+    expect((await customer.json()).history.length).toBeGreaterThan(0);
+    await api.dispose();
+  });
+});
