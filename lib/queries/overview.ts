@@ -113,7 +113,8 @@ export interface Change {
 
 /**
  * Everything that happened in the 24 hours up to the newest batch's as-of time, and after it: batches,
- * runs, champion moves, alert transitions and customers newly in the high-risk band. Null without data.
+ * runs, champion moves, alert transitions and customers newly in the high-risk band, oldest first (it reads
+ * as the day went). Null without data.
  */
 export function listChangesSinceYesterday(): { since: Date; latest: Date; changes: Change[] } | null {
   const db = getDb();
@@ -152,7 +153,7 @@ export function listChangesSinceYesterday(): { since: Date; latest: Date; change
   for (const event of listRecentAlerts(50).filter((e) => e.at >= since)) {
     changes.push({ at: event.at, tone: event.state === "firing" ? "critical" : "good", text: `Alert ${event.state === "firing" ? "fired" : event.state}: ${event.message}`, href: "/alerts" });
   }
-  changes.sort((a, b) => b.at.getTime() - a.at.getTime());
+  changes.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { since, latest: new Date(latest), changes };
 }
 
