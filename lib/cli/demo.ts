@@ -22,7 +22,7 @@ export async function demoCommand(_: string[], flags: { reset?: boolean; force?:
     if (other.length > 0 && !flags.force) {
       throw new AppError(
         "not_demo_work",
-        `${database} holds work that is not the demo's (${other.join("; ")}). --reset empties the whole database: every dataset, pipeline, run, model, score, alert, API key and user. Add --force to discard it, or set DATABASE_PATH to another file.`,
+        `${database} holds work that is not the demo's (${other.join("; ")}). --reset empties the whole database: every dataset, source, pipeline, run, model, score, alert, API key and user. Add --force to discard it, or set DATABASE_PATH to another file.`,
       );
     }
     emptyDatabase();

@@ -1,7 +1,7 @@
 /**
  * What `driftline demo --reset` may remove. It empties every table of the database (the schema, its
  * migrations and the instance's own secrets stay), so it first lists anything that is not the demo's:
- * other datasets, pipelines and users are someone's work and are only discarded when asked to.
+ * other datasets, pipelines, warehouse sources and users are someone's work, discarded only when asked to.
  */
 import { getSqlite } from "@/db/client";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
@@ -19,6 +19,7 @@ export function nonDemoWork(): string[] {
   const found = {
     datasets: others("SELECT name FROM datasets", [DEMO_HISTORY_DATASET, DEMO_CUSTOMERS_DATASET, SEED_DATASET]),
     pipelines: others("SELECT name FROM pipelines", [DEMO_PIPELINE]),
+    sources: others("SELECT name FROM sources", []),
     users: others(`SELECT email FROM "user"`, Object.values(DEMO_USERS).map((u) => u.email)),
   };
   return Object.entries(found)
