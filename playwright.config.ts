@@ -1,5 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import { CRON_SECRET } from "./e2e/cron";
+// The demo's webhook channel points at this port; the admin's demo journey listens on it.
+import { RECEIVER_PORT } from "./e2e/demo";
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -27,7 +29,7 @@ export default defineConfig({
   webServer: {
     // A fresh database for every run: cleared, migrated and seeded (the plain Telco batch as batch #1, one
     // user per role, then the demo workspace's year), then the production build is served.
-    command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && bin/driftline demo && npx next start -p ${PORT}`,
+    command: `node -e "require('fs').rmSync('${TMP}',{recursive:true,force:true})" && npm run seed && bin/driftline demo --receiver http://127.0.0.1:${RECEIVER_PORT}/driftline && npx next start -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

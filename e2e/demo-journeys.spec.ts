@@ -4,8 +4,10 @@
  */
 import { expect, test } from "@playwright/test";
 import Papa from "papaparse";
+import { DEMO_WEBHOOK_SECRET, startReceiver } from "../lib/demo/receiver";
 import { STORAGE_STATE } from "./auth";
-import { DEMO_PIPELINE, README_VIEWPORT, screenshotForReadme } from "./demo";
+import { CRON_SECRET } from "./cron";
+import { DEMO_PIPELINE, README_VIEWPORT, RECEIVER_PORT, screenshotForReadme } from "./demo";
 
 test.use({ viewport: README_VIEWPORT });
 
@@ -56,7 +58,8 @@ test.describe("as an analyst", () => {
     await page.goto("/");
     const health = page.getByRole("list", { name: "Champion health" });
     await expect(health).toContainText(`${DEMO_PIPELINE} · v2`);
-    await expect(health).toContainText("healthy");
+    await expect(health).toContainText("at risk");
+    await expect(health).toContainText("Firing: PSI of PaymentMethod (warning).");
     await expect(page.getByRole("list", { name: "What changed since yesterday" })).toContainText("Batch #");
     await screenshotForReadme(page, "overview");
 
@@ -93,6 +96,37 @@ test.describe("as an analyst", () => {
 
 test.describe("as an admin", () => {
   test.use({ storageState: STORAGE_STATE.admin });
+
+  test("an admin tightens PaymentMethod's PSI threshold, runs the cron tick, and the escalation reaches the local receiver", async ({ page, request }) => {
+    const receiver = await startReceiver({ port: RECEIVER_PORT, secret: DEMO_WEBHOOK_SECRET, log: () => {} });
+    try {
+      await page.goto("/");
+      await expect(page.getByRole("list", { name: "What fired" })).toContainText("PSI of PaymentMethod");
+      await page.getByRole("link", { name: "Alerts", exact: true }).click();
+      await expect(page.getByRole("list", { name: "Open alerts" })).toContainText(`${DEMO_PIPELINE}: PSI of PaymentMethod`);
+      await page.getByRole("table", { name: "Alert rules" }).getByRole("row").filter({ hasText: DEMO_PIPELINE }).getByRole("link", { name: "PSI of PaymentMethod" }).click();
+      await expect(page.getByTestId("rule-state")).toHaveText("firing · warning");
+
+      // PSI 0.246 is under the default critical 0.25; at 0.2 the same drift is critical.
+      await page.getByLabel("Critical threshold").fill("0.2");
+      await expect(page.getByLabel("Local receiver")).toBeChecked();
+      await page.getByRole("button", { name: "Save rule" }).click();
+      await expect(page.getByTestId("rule-message")).toContainText("Rule saved.");
+
+      const ticked = await request.get("/api/cron/tick", { headers: { authorization: `Bearer ${CRON_SECRET}` } });
+      expect(ticked.status()).toBe(200);
+      expect(await ticked.json()).toMatchObject({ status: "ran", errors: [] });
+      await page.reload();
+      await expect(page.getByTestId("rule-state")).toHaveText("firing · critical");
+
+      // The receiver keeps only messages whose signature holds with the demo channel's secret.
+      const escalated = receiver.messages.find((m) => m.payload.kind === "escalated");
+      expect(escalated, "an escalation at the receiver").toBeDefined();
+      expect(escalated!.payload).toMatchObject({ severity: "critical", pipeline: { name: DEMO_PIPELINE }, rule: { signal: "feature_psi", feature: "PaymentMethod" } });
+    } finally {
+      await receiver.close();
+    }
+  });
 
   test("an admin creates an API key and fetches the demo's high-risk customers with it", async ({ page, playwright, baseURL }) => {
     await page.goto("/settings");

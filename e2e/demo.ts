@@ -9,3 +9,6 @@ export async function screenshotForReadme(page: Page, name: string): Promise<voi
 }
 
 export const README_VIEWPORT = { width: 1400, height: 1000 };
+
+/** Where the e2e server's demo channel sends alerts (`driftline demo --receiver`, playwright.config.ts). */
+export const RECEIVER_PORT = Number(process.env.E2E_RECEIVER_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1);

@@ -21,7 +21,7 @@ export function WhatFiredCard() {
         {events.map((e) => (
           <li key={e.id}>
             <Badge tone={e.state === "firing" ? (e.severity === "critical" ? "critical" : "warning") : "good"}>{e.state === "firing" ? `fired · ${e.severity}` : e.state}</Badge>{" "}
-            <Link href="/alerts" className="text-slate-700 hover:underline">{e.message}</Link>
+            <Link href={`/alerts/rules/${e.ruleId}`} className="text-slate-700 hover:underline">{e.message}</Link>
             <div className="text-xs text-slate-500">{e.pipelineName} · {formatDateTime(e.at)}</div>
           </li>
         ))}

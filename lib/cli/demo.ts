@@ -1,20 +1,22 @@
 /**
  * `driftline demo`: builds the demo workspace (a year of the Telco pipeline, see lib/demo) in the
  * database, or says it is already there. `--reset` empties the database and builds it again; a database
- * holding anything the demo did not make needs `--force` as well.
+ * holding anything the demo did not make needs `--force` as well. `--receiver` says where the demo's
+ * webhook channel points (default: `npm run receiver` on this machine).
  */
 import { databasePath } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { buildDemoWorkspace, hasDemoWorkspace } from "@/lib/demo/build";
 import { emptyDatabase, hasDemoDatasets, nonDemoWork } from "@/lib/demo/reset";
 import { AppError } from "@/lib/errors";
-import type { CommandResult } from "./output";
+import { UsageError, type CommandResult } from "./output";
 
-export const DEMO_USAGE = "driftline demo [--reset [--force]] [--json]";
-export const demoOptions = { reset: { type: "boolean" }, force: { type: "boolean" } } as const;
+export const DEMO_USAGE = "driftline demo [--reset [--force]] [--receiver URL] [--json]";
+export const demoOptions = { reset: { type: "boolean" }, force: { type: "boolean" }, receiver: { type: "string" } } as const;
 
-export async function demoCommand(_: string[], flags: { reset?: boolean; force?: boolean }): Promise<CommandResult> {
+export async function demoCommand(_: string[], flags: { reset?: boolean; force?: boolean; receiver?: string }): Promise<CommandResult> {
   const started = Date.now();
+  if (flags.receiver !== undefined && !/^https?:\/\/[^/\s]+/.test(flags.receiver)) throw new UsageError(`--receiver must be an http:// or https:// URL, got "${flags.receiver}".`);
   const database = databasePath();
   migrateDatabase();
   if (flags.reset) {
@@ -33,7 +35,7 @@ export async function demoCommand(_: string[], flags: { reset?: boolean; force?:
     throw new AppError("demo_incomplete", `${database} holds part of a demo workspace whose build did not finish; "driftline demo --reset" rebuilds it.`);
   }
   const lines: string[] = [];
-  const summary = await buildDemoWorkspace((line) => lines.push(line));
+  const summary = await buildDemoWorkspace({ receiverUrl: flags.receiver, log: (line) => lines.push(line) });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const text = [...lines, `Built the demo workspace in ${database} in ${seconds} s: ${summary.batches} batches, ${summary.runs.length} runs.`].join("\n");
   return { json: { database, built: true, reset: flags.reset ?? false, pipelineId: summary.pipelineId, batches: summary.batches, runs: summary.runs, durationMs: Date.now() - started }, text };

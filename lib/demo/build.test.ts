@@ -38,8 +38,8 @@ describe("driftline demo", { timeout: 240_000 }, () => {
     const built = driftline("demo");
     expect(built.status, built.stderr).toBe(0);
     expect(built.json()).toMatchObject({ built: true, reset: false, batches: 14 });
-    const runs = query<{ trigger: string; status: string; started: string; version: number | null; passed: number | null }>(
-      `SELECT r.trigger, r.status, strftime('%Y-%m-%dT%H:%M', r.started_at / 1000, 'unixepoch') AS started, v.version, v.gates_passed AS passed
+    const runs = query<{ trigger: string; status: string; started: string; slot: string | null; version: number | null; passed: number | null }>(
+      `SELECT r.trigger, r.status, strftime('%Y-%m-%dT%H:%M', r.started_at / 1000, 'unixepoch') AS started, r.slot_key AS slot, v.version, v.gates_passed AS passed
        FROM runs r LEFT JOIN model_versions v ON v.id = r.model_version_id ORDER BY r.id`,
     );
     expect(runs.every((run) => run.status === "succeeded")).toBe(true);
@@ -48,7 +48,7 @@ describe("driftline demo", { timeout: 240_000 }, () => {
       Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`),
     );
     // The scheduled retrain of month 10 passes its gates and is promoted; the shallower experiment is blocked.
-    expect(runs.find((run) => run.trigger === "schedule")).toMatchObject({ started: "2026-10-01T06:00", version: 2, passed: 1 });
+    expect(runs.find((run) => run.trigger === "schedule")).toMatchObject({ started: "2026-10-01T06:00", slot: expect.stringMatching(/:2026-10-01T06:00Z$/), version: 2, passed: 1 });
     expect(runs.find((run) => run.version === 3)).toMatchObject({ trigger: "manual", passed: 0 });
     const aliases = query<{ alias: string; version: number }>("SELECT a.alias, v.version FROM aliases a JOIN model_versions v ON v.id = a.model_version_id ORDER BY a.alias");
     expect(aliases).toEqual([{ alias: "challenger", version: 3 }, { alias: "champion", version: 2 }]);
@@ -79,6 +79,30 @@ describe("driftline demo", { timeout: 240_000 }, () => {
     expect(byMonth["2026-07"].auc - byMonth["2026-09"].auc).toBeGreaterThan(0.01);
     expect(byMonth["2026-07"].recall - byMonth["2026-09"].recall).toBeGreaterThan(0.05);
     expect(byMonth["2026-11"].auc).toBeGreaterThan(byMonth["2026-09"].auc + 0.04);
+  });
+
+  it("fires and resolves alerts over the year, then routes every rule to the local receiver", () => {
+    const transitions = query<{ rule: string; at: string; state: string; severity: string }>(
+      `SELECT coalesce(r.feature, r.metric) AS rule, strftime('%Y-%m-%d %H:%M', e.at / 1000, 'unixepoch') AS at, e.state, e.severity
+       FROM alert_events e JOIN alert_rules r ON r.id = e.rule_id WHERE e.transition = 1 ORDER BY e.at, e.id`,
+    );
+    expect(transitions.map((t) => `${t.at} ${t.rule} ${t.state} ${t.severity}`)).toEqual([
+      "2026-05-01 00:00 MonthlyCharges firing critical",
+      "2026-08-01 00:00 PaymentMethod firing critical",
+      // The fibre problem moves no input: only the realised recall rule sees it.
+      "2026-10-01 00:00 recall firing warning",
+      "2026-10-01 06:00 PaymentMethod resolved ok",
+      "2026-10-01 06:00 MonthlyCharges resolved ok",
+      "2026-11-01 00:00 recall resolved ok",
+      "2026-12-01 00:00 PaymentMethod firing warning",
+    ]);
+    const channels = query<{ id: number; name: string; kind: string; config: string }>("SELECT id, name, kind, config FROM notification_channels");
+    expect(channels).toEqual([{ id: expect.any(Number), name: "Local receiver", kind: "webhook", config: JSON.stringify({ url: "http://127.0.0.1:4100/driftline" }) }]);
+    const rules = query<{ channels: string }>("SELECT channels FROM alert_rules");
+    expect(rules.length).toBe(19 + 3);
+    expect(rules.every((rule) => rule.channels === `[${channels[0].id}]`)).toBe(true);
+    // The year's alerts are history: nothing was queued for the receiver while it was replayed.
+    expect(query("SELECT id FROM outbox")).toEqual([]);
   });
 
   it("leaves a built workspace alone", () => {

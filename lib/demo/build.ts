@@ -12,14 +12,18 @@ import { getDb } from "@/db/client";
 import { datasets, pipelines, users } from "@/db/schema";
 import { audit, type Actor } from "@/lib/audit/audit";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
-import { atSimulatedTime } from "@/lib/clock";
+import { atSimulatedTime, now } from "@/lib/clock";
+import type { ScheduledRun } from "@/lib/cron/schedules";
+import { tick } from "@/lib/cron/tick";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import { getPipelineByName, getRun, insertPipeline, startRun } from "@/lib/pipeline/store";
-import { generateDemoData, monthStart, RETRAIN, toCsv, type DemoTable } from "./generate";
+import { addRecallRule, connectReceiver, DEMO_CHANNEL } from "./alerting";
+import { generateDemoData, monthStart, MONTHS, RETRAIN, toCsv, type DemoTable } from "./generate";
 import { DEMO_CUSTOMERS_DATASET, DEMO_HISTORY_DATASET, DEMO_PIPELINE, DEMO_SCHEDULE, demoPipelineValues } from "./pipeline";
+import { DEMO_RECEIVER_PORT } from "./receiver";
 import { ensureDemoUsers } from "./users";
 
 const HOUR = 60 * 60 * 1000;
@@ -34,8 +38,17 @@ export interface DemoSummary {
   runs: { id: number; trigger: string; status: string; at: string }[];
 }
 
-/** Builds the workspace into the current database; `log` hears one line per month. */
-export async function buildDemoWorkspace(log: (line: string) => void = () => {}): Promise<DemoSummary> {
+export interface DemoOptions {
+  /** Where the demo's webhook channel sends alerts: the local receiver (`npm run receiver`). */
+  receiverUrl?: string;
+  /** Hears one line per month. */
+  log?: (line: string) => void;
+}
+
+export const DEFAULT_RECEIVER_URL = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/driftline`;
+
+/** Builds the workspace into the current database. */
+export async function buildDemoWorkspace({ receiverUrl = DEFAULT_RECEIVER_URL, log = () => {} }: DemoOptions = {}): Promise<DemoSummary> {
   const data = generateDemoData(readFileSync(DEMO_DATA.telco, "utf8"));
   const dir = mkdtempSync(join(tmpdir(), "driftline-demo-"));
   const runs: DemoSummary["runs"] = [];
@@ -53,11 +66,12 @@ export async function buildDemoWorkspace(log: (line: string) => void = () => {})
     runs.push({ id: runId, trigger: run.trigger, status: run.status, at: run.startedAt!.toISOString() });
     if (run.status !== "succeeded") throw new Error(`Demo run #${runId} ${run.status}: ${run.error}`);
   };
-  const train = (at: Date, trigger: "manual" | "schedule", actor: Actor) =>
+  // Each run ends by evaluating the alert rules at its own simulated time.
+  const train = (at: Date, actor: Actor) =>
     atSimulatedTime(at, async () => {
-      const runId = startRun(pipelineId, trigger);
+      const runId = startRun(pipelineId, "manual");
       audit(actor, "run.started", "run", runId, { pipelineId, via: "demo" });
-      await executeRun(runId);
+      await executeRun(runId, { now: now() });
       record(runId);
     });
   await ensureDemoUsers("demo");
@@ -70,16 +84,17 @@ export async function buildDemoWorkspace(log: (line: string) => void = () => {})
   const pipelineId = atSimulatedTime(created, () => {
     const id = insertPipeline({ ...demoPipelineValues(history.datasetId, customersId), createdAt: created });
     audit(analyst, "pipeline.created", "pipeline", id, { name: DEMO_PIPELINE, batchId: history.batchId, via: "demo" });
+    addRecallRule(id);
     return id;
   });
-  await train(new Date(monthStart(0).getTime() + 10 * HOUR), "manual", analyst);
+  await train(new Date(monthStart(0).getTime() + 10 * HOUR), analyst);
   log(`${isoDay(monthStart(0))}: trained v1 on ${data.training.rows.length} labelled customers.`);
 
   for (let m = 1; m <= data.months.length; m++) {
     const table = data.months[m - 1];
     const stored = await importTable(table, DEMO_CUSTOMERS_DATASET, false);
     for (const runId of atSimulatedTime(table.asOf, () => startMonitoringRuns(stored.datasetId, stored.batchId))) {
-      await atSimulatedTime(table.asOf, () => executeMonitoringRun(runId));
+      await atSimulatedTime(table.asOf, () => executeMonitoringRun(runId, { now: now() }));
       record(runId);
     }
     if (m === RETRAIN.month - 1) {
@@ -91,17 +106,27 @@ export async function buildDemoWorkspace(log: (line: string) => void = () => {})
     }
     if (m === RETRAIN.month) {
       await importTable({ ...data.retraining, asOf: new Date(table.asOf.getTime() + 5 * HOUR) }, DEMO_HISTORY_DATASET, true);
-      await train(new Date(table.asOf.getTime() + 6 * HOUR), "schedule", { id: null, email: "system (schedule)" });
+      // The retrain comes from the scheduler's own tick, at the schedule's slot.
+      const slot = new Date(table.asOf.getTime() + 6 * HOUR);
+      const ticked = await atSimulatedTime(slot, () => tick({ now: slot }));
+      const scheduled = ticked.status === "ran" ? (ticked.phases.schedules as ScheduledRun[]).find((r) => r.pipelineId === pipelineId)?.runId : null;
+      if (!scheduled) throw new Error(`The tick of ${slot.toISOString()} did not start the scheduled retrain: ${JSON.stringify(ticked)}`);
+      record(scheduled);
     }
     if (m === EXPERIMENT.month) await tryShallowerTree(pipelineId, new Date(table.asOf.getTime() + 11 * DAY + 14 * HOUR), analyst, train);
     log(`${isoDay(table.asOf)}: batch of ${table.rows.length} customers monitored.`);
   }
   rmSync(dir, { recursive: true, force: true });
+  atSimulatedTime(new Date(monthStart(MONTHS).getTime() + DAY + 9 * HOUR), () => {
+    const channelId = connectReceiver(pipelineId, receiverUrl, admin.email);
+    audit(admin, "channel.created", "channel", channelId, { name: DEMO_CHANNEL, kind: "webhook", via: "demo" });
+  });
+  log(`Alerts now notify the local receiver at ${receiverUrl} (npm run receiver).`);
   return { pipelineId, batches: batchCount, runs };
 }
 
 /** An analyst's experiment: a shallower tree is trained, fails the champion gate, and the setting goes back. */
-async function tryShallowerTree(pipelineId: number, at: Date, analyst: Actor, train: (at: Date, trigger: "manual", actor: Actor) => Promise<void>) {
+async function tryShallowerTree(pipelineId: number, at: Date, analyst: Actor, train: (at: Date, actor: Actor) => Promise<void>) {
   const pipeline = getDb().select().from(pipelines).where(eq(pipelines.id, pipelineId)).get()!;
   const setDepth = (when: Date, hyperparameters: Record<string, unknown>) =>
     atSimulatedTime(when, () => {
@@ -109,7 +134,7 @@ async function tryShallowerTree(pipelineId: number, at: Date, analyst: Actor, tr
       audit(analyst, "pipeline.updated", "pipeline", pipelineId, { changed: "model settings", hyperparameters, via: "demo" });
     });
   setDepth(at, { ...pipeline.hyperparameters, maxDepth: EXPERIMENT.maxDepth });
-  await train(new Date(at.getTime() + 5 * 60 * 1000), "manual", analyst);
+  await train(new Date(at.getTime() + 5 * 60 * 1000), analyst);
   setDepth(new Date(at.getTime() + HOUR), pipeline.hyperparameters);
 }
 

@@ -4,7 +4,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { buildDemoWorkspace } from "@/lib/demo/build";
 import { rollback } from "@/lib/pipeline/registry";
 import { tempDir } from "@/lib/test/temp-files";
-import { listChampionHealth, listChangesSinceYesterday } from "./overview";
+import { listChampionHealth, listChangesSinceYesterday, listRecentAlerts } from "./overview";
 
 // The query module is server-only for the app; under vitest the marker would refuse to load.
 vi.mock("server-only", () => ({}));
@@ -23,12 +23,19 @@ afterAll(() => {
 });
 
 describe("the overview on the demo workspace", () => {
-  it("calls the retrained champion healthy, from its realised accuracy and the newest batch's drift", () => {
+  it("judges the retrained champion by its realised accuracy, the newest batch's drift and its firing alerts", () => {
     const [health] = listChampionHealth();
-    expect(health).toMatchObject({ pipelineName: "Telco churn", version: 2, verdict: "healthy" });
+    // Accurate and without critical drift, but PaymentMethod's drift alert fires at warning: at risk.
+    expect(health).toMatchObject({ pipelineName: "Telco churn", version: 2, verdict: "at risk" });
     expect(health.checks[0]).toMatchObject({ tone: "good", href: `/drift?pipeline=${pipelineId}#performance` });
     expect(health.checks[0].text).toMatch(/^Realised ROC AUC 0\.8\d\d against validation 0\.8\d\d \(scores of 2026-11-01, 1500 outcomes\)\.$/);
     expect(health.checks[1]).toMatchObject({ tone: "good", text: expect.stringMatching(/^No critical drift in batch #\d+\.$/) });
+    expect(health.checks[2]).toEqual({ tone: "warning", text: "Firing: PSI of PaymentMethod (warning).", href: "/alerts" });
+  });
+
+  it("lists what fired and resolved, newest first", () => {
+    const fired = listRecentAlerts(3).map((e) => `${e.at.toISOString().slice(0, 10)} ${e.state} ${e.message.split(" in batch")[0]}`);
+    expect(fired).toEqual(["2026-12-01 firing PSI of PaymentMethod 0.246", "2026-11-01 resolved Realised recall 0.702", "2026-10-01 resolved PSI of MonthlyCharges 0.002"]);
   });
 
   it("lists what changed in the day up to the newest batch, each with its link", () => {

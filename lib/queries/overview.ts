@@ -7,6 +7,7 @@ import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { aliasHistory, alertEvents, alertRules, batches, datasets, modelVersions, performanceResults, pipelines, runs } from "@/db/schema";
+import { signalLabel } from "@/lib/alerts/describe";
 import { getBatchDrift, listLatestDrifted } from "./drift";
 import { listChampions } from "./models";
 
@@ -59,8 +60,11 @@ export function listChampionHealth(): ChampionHealth[] {
       if (critical.length > 0) checks.push({ tone: "warning", text: `${critical.length} feature${critical.length > 1 ? "s" : ""} drifted critically in batch #${latest.batchId}: ${critical.map((f) => f.name).join(", ")}.`, href });
       else checks.push({ tone: "good", text: `No critical drift in batch #${latest.batchId}.`, href });
     }
-    const firing = countFiring(champion.pipelineId);
-    if (firing > 0) checks.push({ tone: "critical", text: `${firing} alert${firing > 1 ? "s" : ""} firing.`, href: "/alerts" });
+    const firing = firingAlerts(champion.pipelineId);
+    if (firing.length > 0) {
+      const tone = firing.some((a) => a.severity === "critical") ? "critical" : "warning";
+      checks.push({ tone, text: `Firing: ${firing.map((a) => `${a.name} (${a.severity})`).join(", ")}.`, href: "/alerts" });
+    }
     const verdict = checks.some((c) => c.tone === "critical") ? "unhealthy" : checks.some((c) => c.tone === "warning") ? "at risk" : "healthy";
     return { pipelineId: champion.pipelineId, pipelineName: champion.pipelineName, modelVersionId: champion.modelVersionId, version: champion.version, verdict, checks };
   });
@@ -87,8 +91,14 @@ function latestPerformance(modelVersionId: number, kind: "estimated" | "realised
   return { rocAuc, n: row.n, scoredAt: row.scoredAt };
 }
 
-function countFiring(pipelineId: number): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(alertRules).where(and(eq(alertRules.pipelineId, pipelineId), eq(alertRules.state, "firing"))).get()!.n;
+/** The pipeline's firing alerts, named by what they watch. */
+function firingAlerts(pipelineId: number) {
+  return getDb()
+    .select({ signal: alertRules.signal, feature: alertRules.feature, metric: alertRules.metric, severity: alertRules.severity })
+    .from(alertRules)
+    .where(and(eq(alertRules.pipelineId, pipelineId), eq(alertRules.state, "firing")))
+    .all()
+    .map((rule) => ({ name: signalLabel(rule), severity: rule.severity }));
 }
 
 /** Alert transitions (fired, resolved), newest first. */
@@ -151,7 +161,7 @@ export function listChangesSinceYesterday(): { since: Date; latest: Date; change
     changes.push({ at: move.at, tone: move.alias === "champion" ? "good" : "info", text: `${move.pipeline} v${move.version} became ${move.alias} (${move.actor}: ${move.reason}).`, href: `/models/${move.modelVersionId}` });
   }
   for (const event of listRecentAlerts(50).filter((e) => e.at >= since)) {
-    changes.push({ at: event.at, tone: event.state === "firing" ? "critical" : "good", text: `Alert ${event.state === "firing" ? "fired" : event.state}: ${event.message}`, href: "/alerts" });
+    changes.push({ at: event.at, tone: event.state === "firing" ? "critical" : "good", text: `Alert ${event.state === "firing" ? "fired" : event.state}: ${event.message}`, href: `/alerts/rules/${event.ruleId}` });
   }
   changes.sort((a, b) => a.at.getTime() - b.at.getTime());
   return { since, latest: new Date(latest), changes };
