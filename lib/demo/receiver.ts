@@ -2,13 +2,14 @@
  * A small webhook receiver for trying alerts locally: it verifies each message's HMAC-SHA256 signature
  * with the channel's secret, refuses stale or unsigned ones, prints what arrived and keeps it (in memory,
  * at GET /messages, and as JSON lines in a file when given one). The demo's channel points at it; run it
- * with `npm run receiver`. Hand-written because it is the other end of Driftline's own signing scheme,
- * and node:http is all it needs.
+ * with `npm run receiver`. Hand-written because it is the other end of Driftline's own signing scheme
+ * (lib/notify/webhook.ts), and node:http is all it needs.
  */
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { timingSafeEqual } from "node:crypto";
 import { appendFileSync, mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { dirname } from "node:path";
+import { DELIVERY_HEADER, SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from "@/lib/notify/webhook";
 
 /** The demo channel's signing secret: public, like the demo passwords. */
 export const DEMO_WEBHOOK_SECRET = "driftline-demo-webhook-secret";
@@ -42,7 +43,7 @@ export interface Receiver {
 /** Why a message is refused, or null when its signature and timestamp hold. */
 export function verifyMessage(body: string, headers: { signature?: string; timestamp?: string }, secret: string, now = Date.now()): string | null {
   if (!headers.signature) return "no X-Driftline-Signature header";
-  const expected = Buffer.from(`sha256=${createHmac("sha256", secret).update(body).digest("hex")}`);
+  const expected = Buffer.from(signBody(secret, body));
   const given = Buffer.from(headers.signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "the signature does not match this secret";
   const timestamp = Number(headers.timestamp);
@@ -71,7 +72,7 @@ export function startReceiver(options: ReceiverOptions): Promise<Receiver> {
     });
     request.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      const refused = verifyMessage(body, { signature: header(request.headers["x-driftline-signature"]), timestamp: header(request.headers["x-driftline-timestamp"]) }, secret);
+      const refused = verifyMessage(body, { signature: header(request.headers[SIGNATURE_HEADER]), timestamp: header(request.headers[TIMESTAMP_HEADER]) }, secret);
       if (refused) {
         log(`refused a message to ${request.url}: ${refused}`);
         return answer(401, { error: refused });
@@ -82,7 +83,7 @@ export function startReceiver(options: ReceiverOptions): Promise<Receiver> {
       } catch {
         return answer(400, { error: "the body is not JSON" });
       }
-      const message = { receivedAt: new Date().toISOString(), path: request.url ?? "/", delivery: header(request.headers["x-driftline-delivery"]) ?? null, payload };
+      const message = { receivedAt: new Date().toISOString(), path: request.url ?? "/", delivery: header(request.headers[DELIVERY_HEADER]) ?? null, payload };
       messages.push(message);
       if (file) appendFileSync(file, `${JSON.stringify(message)}\n`);
       log(summarize(message));
