@@ -48,9 +48,18 @@ export interface DemoOptions {
 export const DEFAULT_RECEIVER_URL = `http://127.0.0.1:${DEMO_RECEIVER_PORT}/driftline`;
 
 /** Builds the workspace into the current database. */
-export async function buildDemoWorkspace({ receiverUrl = DEFAULT_RECEIVER_URL, log = () => {} }: DemoOptions = {}): Promise<DemoSummary> {
-  const data = generateDemoData(readFileSync(DEMO_DATA.telco, "utf8"));
+export async function buildDemoWorkspace(options: DemoOptions = {}): Promise<DemoSummary> {
+  // The monthly CSVs are written here for the import path, and removed however the build ends.
   const dir = mkdtempSync(join(tmpdir(), "driftline-demo-"));
+  try {
+    return await replayYear(dir, options);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function replayYear(dir: string, { receiverUrl = DEFAULT_RECEIVER_URL, log = () => {} }: DemoOptions): Promise<DemoSummary> {
+  const data = generateDemoData(readFileSync(DEMO_DATA.telco, "utf8"));
   const runs: DemoSummary["runs"] = [];
   let batchCount = 0;
   const importTable = (table: DemoTable, dataset: string, labelled: boolean) =>
@@ -116,7 +125,6 @@ export async function buildDemoWorkspace({ receiverUrl = DEFAULT_RECEIVER_URL, l
     if (m === EXPERIMENT.month) await tryShallowerTree(pipelineId, new Date(table.asOf.getTime() + 11 * DAY + 14 * HOUR), analyst, train);
     log(`${isoDay(table.asOf)}: batch of ${table.rows.length} customers monitored.`);
   }
-  rmSync(dir, { recursive: true, force: true });
   atSimulatedTime(new Date(monthStart(MONTHS).getTime() + DAY + 9 * HOUR), () => {
     const channelId = connectReceiver(pipelineId, receiverUrl, admin.email);
     audit(admin, "channel.created", "channel", channelId, { name: DEMO_CHANNEL, kind: "webhook", via: "demo" });
