@@ -26,6 +26,12 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // The demo journeys read the workspace as `driftline demo` built it (their screenshots go into the
+  // README), so they run before the other specs add pipelines and alerts of their own.
+  projects: [
+    { name: "demo", testMatch: /demo-journeys\.spec\.ts$/ },
+    { name: "app", testIgnore: /demo-journeys\.spec\.ts$/, dependencies: ["demo"] },
+  ],
   webServer: {
     // A fresh database for every run: cleared, migrated and seeded (the plain Telco batch as batch #1, one
     // user per role, then the demo workspace's year), then the production build is served.
