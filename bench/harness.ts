@@ -55,3 +55,15 @@ export function seconds(run: () => void): number {
 }
 
 export const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+/** Latencies of one HTTP load, in milliseconds; written by http-worker.ts, read by run.ts. */
+export interface Load {
+  requests: number;
+  p50: number;
+  p95: number;
+  max: number;
+  errors: number;
+  non2xx: number;
+  /** p95 per path, when a load cycles through several. */
+  byPath?: Record<string, number>;
+}

@@ -17,22 +17,11 @@ import { getSqlite } from "@/db/client";
 import { createApiKey } from "@/lib/api-keys";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
 import { DATA_DIR } from "./customers-csv";
-import { percentile, ROOT } from "./harness";
+import { percentile, ROOT, type Load } from "./harness";
 
 const PORT = Number(process.argv[2] ?? 3303);
 const BASE = `http://127.0.0.1:${PORT}`;
 const CLIENTS = 50;
-
-interface Load {
-  requests: number;
-  p50: number;
-  p95: number;
-  max: number;
-  errors: number;
-  non2xx: number;
-  /** p95 per path, when a load cycles through several. */
-  byPath?: Record<string, number>;
-}
 
 const summary = (latencies: number[], errors: number, non2xx: number): Load => ({
   requests: latencies.length,

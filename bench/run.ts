@@ -14,7 +14,7 @@ import { rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { customersCsvPath, DATA_DIR, ensureCustomersCsv } from "./customers-csv";
-import { fixed, pythonHas, PYTHON, ROOT, runStep, type Figure } from "./harness";
+import { fixed, pythonHas, PYTHON, ROOT, runStep, type Figure, type Load } from "./harness";
 import { HISTORY_DAYS, serverDbCopy } from "./server-db";
 
 const ROWS = 1_000_000;
@@ -87,16 +87,6 @@ function monitor(): void {
   add({ work: "monitoring (full drift)", size: "100 features × 1M rows vs stored profile", measured: `${fixed(result.driftSeconds)} s (${fixed(result.driftCpuSeconds)} s CPU)`, target: "< 10 s", met: result.driftSeconds < 10, reference: "" });
   const ratio = result.scipySeconds === null ? null : result.ksSeconds / result.scipySeconds;
   add({ work: "KS two-sample test", size: "1M vs 1M", measured: `${fixed(result.ksSeconds, 3)} s`, target: "≤ 0.5× scipy", met: ratio === null ? null : ratio <= 0.5, reference: ratio === null ? "scipy not installed" : `${fixed(ratio)}× scipy ks_2samp (${fixed(result.scipySeconds!, 3)} s)` });
-}
-
-interface Load {
-  requests: number;
-  p50: number;
-  p95: number;
-  max: number;
-  errors: number;
-  non2xx: number;
-  byPath?: Record<string, number>;
 }
 
 function server(db: string): void {

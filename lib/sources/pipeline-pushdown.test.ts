@@ -12,7 +12,7 @@ import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { getRun, insertPipeline, startRun } from "@/lib/pipeline/store";
 import type { FeatureDefinition } from "@/lib/pipeline/types";
 import { useTempDatabase } from "@/lib/test/auth-db";
-import { loadTable, readShared, TELCO_CSV, TELCO_TYPES } from "@/lib/test/warehouse-data";
+import { createWarehouseDatabase, loadTable, readShared, TELCO_CSV, TELCO_TYPES } from "@/lib/test/warehouse-data";
 import { ensureDatasetId, insertSource, updateSource } from "./store";
 
 useTempDatabase();
@@ -25,13 +25,8 @@ const feature = (name: string, kind: FeatureDefinition["kind"]): FeatureDefiniti
 const FEATURES = [feature("tenure", "numeric"), feature("Contract", "categorical"), feature("MonthlyCharges", "numeric"), feature("TotalCharges", "numeric"), feature("InternetService", "categorical"), feature("SeniorCitizen", "boolean")];
 
 beforeAll(async () => {
-  const url = new URL(inject("postgresUrl"));
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  config = { kind: "postgres", host: url.hostname, port: Number(url.port), database: DATABASE, user: url.username, ssl: false };
+  const database = await createWarehouseDatabase(inject("postgresUrl"), DATABASE);
+  config = { kind: "postgres", ...database, ssl: false };
   warehouse = new pg.Client({ ...config });
   await warehouse.connect();
   const { columns } = await readShared(TELCO_CSV, "Churn", "Yes", "customerID");

@@ -11,7 +11,7 @@ import { monitorBatch } from "@/lib/monitoring/monitor-batch";
 import { monitorWindow, windowProfileInApp } from "@/lib/monitoring/window-profile";
 import { loadBatchColumns } from "@/lib/pipeline/store";
 import { useTempDatabase } from "@/lib/test/auth-db";
-import { BANK_CSV, BANK_TYPES, loadTable, readShared, TELCO_CSV, TELCO_TYPES } from "@/lib/test/warehouse-data";
+import { BANK_CSV, BANK_TYPES, createWarehouseDatabase, loadTable, readShared, TELCO_CSV, TELCO_TYPES } from "@/lib/test/warehouse-data";
 import { defaultFeatures } from "@/lib/training/features";
 import { predictColumns, type CellColumns } from "@/lib/training/predict-columns";
 import { buildReferenceProfile, type ReferenceProfile } from "@/lib/training/reference-profile";
@@ -49,14 +49,9 @@ async function prepare(table: "telco" | "bank", path: string, target: string, po
 }
 
 beforeAll(async () => {
-  const url = new URL(inject("postgresUrl"));
-  const admin = new pg.Client({ connectionString: url.toString() });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DATABASE}`);
-  await admin.query(`CREATE DATABASE ${DATABASE}`);
-  await admin.end();
-  connection = { kind: "postgres", host: url.hostname, port: Number(url.port), database: DATABASE, user: url.username, password: null, ssl: false, statementTimeoutMs: 30_000 };
-  warehouse = new pg.Client({ host: url.hostname, port: Number(url.port), database: DATABASE, user: url.username });
+  const database = await createWarehouseDatabase(inject("postgresUrl"), DATABASE);
+  connection = { kind: "postgres", ...database, password: null, ssl: false, statementTimeoutMs: 30_000 };
+  warehouse = new pg.Client(database);
   await warehouse.connect();
   await prepare("telco", TELCO_CSV, "Churn", "Yes", "customerID", TELCO_TYPES);
   await prepare("bank", BANK_CSV, "Exited", "1", "CustomerId", BANK_TYPES);

@@ -51,3 +51,17 @@ export async function loadTable(client: pg.Client, table: string, columns: CellC
 export async function readShared(path: string, target: string, positive: string, id: string) {
   return readCsvColumns(path, { target, positive, id });
 }
+
+/**
+ * A fresh, empty database on the test cluster (vitest.global-setup.ts provides its URL), dropped first if
+ * an earlier run left it. `name` is a fixed test identifier, never user input.
+ */
+export async function createWarehouseDatabase(clusterUrl: string, name: string): Promise<{ host: string; port: number; database: string; user: string }> {
+  const url = new URL(clusterUrl);
+  const admin = new pg.Client({ connectionString: url.toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`);
+  await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+  await admin.end();
+  return { host: url.hostname, port: Number(url.port), database: name, user: url.username };
+}
