@@ -14,6 +14,7 @@ import { readRows } from "@/lib/sources/connect";
 import { profileInWarehouse } from "@/lib/sources/pushdown-profile";
 import { scoreInWarehouse } from "@/lib/sources/pushdown-score";
 import { DEFAULT_BANDS } from "@/lib/scoring/bands";
+import { leafReasons } from "@/lib/scoring/leaf-reasons";
 import { scoreColumns } from "@/lib/scoring/score-columns";
 import { startPostgresCluster } from "@/lib/test/postgres-cluster";
 import { predictColumns, type CellColumns } from "@/lib/training/predict-columns";
@@ -95,7 +96,7 @@ async function main() {
     const read = await best(async () => columnsOf(await readRows(connection, QUERY, ROWS)));
     const columns = read.result;
     const profileApp = await best(async () => windowProfileInApp(reference, columns));
-    const scoreApp = await best(async () => scoreColumns(model, columns, { idColumn: "customer_id", bands: DEFAULT_BANDS, descriptions: new Map() }));
+    const scoreApp = await best(async () => scoreColumns(model, columns, { idColumn: "customer_id", bands: DEFAULT_BANDS, reasonsByLeaf: leafReasons(model, new Map()) }));
     const profileDown = await best(() => profileInWarehouse(connection, QUERY, reference));
     const scoreDown = await best(() => scoreInWarehouse(connection, QUERY, model, { table: "bench_scores", runId: 1, idColumn: "customer_id", bands: DEFAULT_BANDS, scoredAt: new Date() }));
 

@@ -66,6 +66,8 @@ describe("deployment and scoring", () => {
     expect(getChampionVersion(pipelineId)?.version).toBe(2);
     const before = new Map(scoresOf(first).map((s) => [s.entityId, s.probability]));
     for (const score of scoresOf(second)) expect(score.previousProbability).toBe(before.get(score.entityId));
+    const risen = scoresOf(second).filter((s) => s.band === "high" && before.get(s.entityId)! < 0.6).length;
+    expect(stepOf(second, "score").counts!.risenToHigh).toBe(risen);
   });
 
   it("blocks a worse model at the champion gate and keeps the champion and its scores", async () => {

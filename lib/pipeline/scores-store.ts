@@ -26,21 +26,32 @@ export function previousScoringRun(pipelineId: number, runId: number): number | 
   return previous?.id ?? null;
 }
 
-/** Stores the scores and completes the run's score step with `outcome` in the same transaction: the step is
- * what makes them the current scores, so a process killed after the commit cannot leave them orphaned. */
-export function writeScores(input: { pipelineId: number; runId: number; modelVersionId: number; batchId: number; rows: ScoredRow[]; outcome: StepOutcome }): void {
+/**
+ * Stores the scores, chunk by chunk as `chunks` produces them, and completes the run's score step with
+ * `outcome` in the same transaction: the step is what makes them the current scores, so a process killed
+ * after the commit cannot leave them orphaned. `outcome` is called once every chunk is stored, with the
+ * number of customers now in the high band who were below `highCutoff` in the previous scoring run (the
+ * overview reports it, and counting it later would scan the run's high band on every page view).
+ * Returns the outcome.
+ */
+export function writeScores(input: {
+  pipelineId: number;
+  runId: number;
+  modelVersionId: number;
+  batchId: number;
+  highCutoff: number;
+  chunks: Iterable<ScoredRow[]>;
+  outcome: (risenToHigh: number) => StepOutcome;
+}): StepOutcome {
   const sqlite = getSqlite();
   const previousRun = previousScoringRun(input.pipelineId, input.runId);
-  const previous = new Map<string, number>();
-  if (previousRun !== null) {
-    for (const row of sqlite.prepare("SELECT entity_id, probability FROM scores WHERE run_id = ?").iterate(previousRun) as IterableIterator<{ entity_id: string; probability: number }>) {
-      previous.set(row.entity_id, row.probability);
-    }
-  }
+  // The customer's probability in the previous scoring run is one probe of scores_run_entity inside the
+  // insert: cheaper than a million-entry map of that run's scores built in JavaScript first.
   const insert = sqlite.prepare(
     `INSERT INTO scores (pipeline_id, run_id, model_version_id, batch_id, entity_id, probability, previous_probability, band, reasons, scored_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, (SELECT probability FROM scores WHERE run_id = ? AND entity_id = ?), ?, ?, ?)`,
   );
+  const countRisen = sqlite.prepare("SELECT count(*) FROM scores WHERE run_id = ? AND band = 'high' AND previous_probability < ?").pluck();
   const at = now().getTime();
   // Customers in one leaf share one reasons array: encode each array once, not once per customer.
   const reasonsJson = new Map<string[], string>();
@@ -49,17 +60,21 @@ export function writeScores(input: { pipelineId: number; runId: number; modelVer
     if (json === undefined) reasonsJson.set(reasons, (json = JSON.stringify(reasons)));
     return json;
   };
-  // A million rows land in four indexes of scores at once; with the default 2 MiB page cache their pages
+  // A million rows land in the indexes of scores at once; with the default 2 MiB page cache their pages
   // are evicted and re-read constantly. 256 MiB for this transaction, then back to what it was.
   const cacheSize = sqlite.pragma("cache_size", { simple: true }) as number;
   sqlite.pragma(`cache_size = -${256 * 1024}`);
   try {
-    sqlite.transaction(() => {
-      for (const row of input.rows) {
-        insert.run(input.pipelineId, input.runId, input.modelVersionId, input.batchId, row.entityId, row.probability, previous.get(row.entityId) ?? null, row.band, encode(row.reasons), at);
+    return sqlite.transaction(() => {
+      for (const rows of input.chunks) {
+        for (const row of rows) {
+          insert.run(input.pipelineId, input.runId, input.modelVersionId, input.batchId, row.entityId, row.probability, previousRun, row.entityId, row.band, encode(row.reasons), at);
+        }
       }
-      endStep(input.runId, "score", input.outcome);
+      const outcome = input.outcome(countRisen.get(input.runId, input.highCutoff) as number);
+      endStep(input.runId, "score", outcome);
       crashPoint("score:write");
+      return outcome;
     })();
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
@@ -69,4 +84,9 @@ export function writeScores(input: { pipelineId: number; runId: number; modelVer
 /** The pipeline's latest run whose score step succeeded: the scores the app currently shows. */
 export function latestScoringRun(pipelineId: number): number | null {
   return previousScoringRun(pipelineId, -1);
+}
+
+/** What a run's score step counted as it stored the scores: scored, unscorable, each band, risenToHigh. */
+export function scoreStepCounts(runId: number): Record<string, number> {
+  return getDb().select({ counts: runSteps.counts }).from(runSteps).where(and(eq(runSteps.runId, runId), eq(runSteps.name, "score"))).get()?.counts ?? {};
 }

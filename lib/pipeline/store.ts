@@ -3,8 +3,9 @@
  * the CLI alike (so no "server-only"). Writes that must be all-or-nothing are one synchronous transaction.
  */
 import { and, asc, desc, eq, max } from "drizzle-orm";
-import { getDb, getSqlite } from "@/db/client";
-import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, RUN_TRIGGERS, type NewPipeline } from "@/db/schema";
+import type Database from "better-sqlite3";
+import { getDb, getSqlite, openSqlite } from "@/db/client";
+import { aliases, batches, modelVersions, pipelineLocks, pipelines, runs, runSteps, RUN_TRIGGERS, type Batch, type NewPipeline } from "@/db/schema";
 import { insertDefaultRules } from "@/lib/alerts/defaults";
 import { now } from "@/lib/clock";
 import { decodeCells } from "@/lib/data/row-cells";
@@ -163,26 +164,64 @@ export function latestBatchId(datasetId: number): number | undefined {
     .get()?.id;
 }
 
+/** Some of a batch's rows as cell columns; `rows` counts them even when none of the asked-for columns exists. */
+export interface BatchChunk {
+  columns: CellColumns;
+  rows: number;
+}
+
+function getBatch(batchId: number) {
+  const batch = getDb().select().from(batches).where(eq(batches.id, batchId)).get();
+  if (!batch) throw new AppError("not_found", `Batch #${batchId} does not exist.`, {}, 404);
+  return batch;
+}
+
+/**
+ * Reads a batch's stored rows in row order into cell columns of the named columns only (all by default),
+ * handing over a chunk of `chunkRows` rows at a time. Iterated row by row, so a large batch is never held
+ * twice (JSON text and columns) in memory; `pluck` hands over the one column without a row object per row.
+ */
+function* readBatchRows(sqlite: Database.Database, batch: Batch, wanted: readonly string[] | null, chunkRows: number): Generator<BatchChunk> {
+  const all = batch.columns.map((c) => c.name);
+  const names = wanted === null ? all : wanted.filter((name) => all.includes(name));
+  const positions = names.map((name) => all.indexOf(name));
+  // Filled by push, not preallocated: V8 stores `new Array(n)` of a large n as a slow dictionary.
+  let filled = names.map(() => [] as (string | null)[]);
+  let rows = 0;
+  const chunk = (): BatchChunk => ({ columns: Object.fromEntries(names.map((name, c) => [name, filled[c]])), rows });
+  const stored = sqlite.prepare("SELECT cells FROM batch_rows WHERE batch_id = ? ORDER BY row_number").pluck().iterate(batch.id) as IterableIterator<string>;
+  for (const cells of stored) {
+    const values = decodeCells(cells);
+    for (let c = 0; c < positions.length; c++) filled[c].push(values[positions[c]]);
+    if (++rows === chunkRows) {
+      yield chunk();
+      filled = names.map(() => []);
+      rows = 0;
+    }
+  }
+  if (rows > 0 || chunkRows === Infinity) yield chunk(); // a whole-batch read has its columns even when empty
+}
+
 /** Every stored row of a batch as cell columns, in row order. */
 export function loadBatchColumns(batchId: number) {
-  const db = getDb();
-  const batch = db.select().from(batches).where(eq(batches.id, batchId)).get();
-  if (!batch) throw new AppError("not_found", `Batch #${batchId} does not exist.`, {}, 404);
-  const names = batch.columns.map((c) => c.name);
-  // Filled by push, not preallocated: V8 stores `new Array(n)` of a large n as a slow dictionary.
-  const byIndex = names.map(() => [] as (string | null)[]);
-  // Iterated row by row so a large batch is never held twice (JSON text and columns) in memory; `pluck`
-  // hands over the one column without building a row object per row.
-  const rows = getSqlite()
-    .prepare("SELECT cells FROM batch_rows WHERE batch_id = ? ORDER BY row_number")
-    .pluck()
-    .iterate(batchId) as IterableIterator<string>;
-  for (const cells of rows) {
-    const values = decodeCells(cells);
-    for (let c = 0; c < byIndex.length; c++) byIndex[c].push(values[c]);
-  }
-  const columns: CellColumns = Object.fromEntries(names.map((name, c) => [name, byIndex[c]]));
+  const batch = getBatch(batchId);
+  const [{ columns }] = readBatchRows(getSqlite(), batch, null, Infinity);
   return { batch, columns };
+}
+
+/**
+ * The batch's rows `chunkRows` at a time (only the named columns), read on a connection of its own, so
+ * the shared one can write inside a transaction while they stream. Columns the batch lacks are left out.
+ * A consumer must finish the loop or break out of it (for…of does either), which closes the connection.
+ */
+export function* streamBatchColumns(batchId: number, columns: readonly string[], chunkRows: number): Generator<BatchChunk> {
+  const batch = getBatch(batchId);
+  const reader = openSqlite();
+  try {
+    yield* readBatchRows(reader, batch, columns, chunkRows);
+  } finally {
+    reader.close();
+  }
 }
 
 export function getChampionVersion(pipelineId: number) {

@@ -7,6 +7,7 @@ import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import { getDb, getSqlite } from "@/db/client";
 import { aliasHistory, alertEvents, alertRules, batches, datasets, modelVersions, performanceResults, pipelines, runs } from "@/db/schema";
+import { scoreStepCounts } from "@/lib/pipeline/scores-store";
 import { signalLabel } from "@/lib/alerts/describe";
 import { getBatchDrift, listLatestDrifted } from "./drift";
 import { listChampions } from "./models";
@@ -167,8 +168,13 @@ export function listChangesSinceYesterday(): { since: Date; latest: Date; change
   return { since, latest: new Date(latest), changes };
 }
 
-/** Customers this run put in the high band who were below it in the pipeline's previous scoring run. */
+/**
+ * Customers this run put in the high band who were below it in the pipeline's previous scoring run. The
+ * score step counts them as it stores the scores; runs scored before it did are counted here.
+ */
 function risenToHigh(runId: number, pipelineId: number): number {
+  const counted = scoreStepCounts(runId).risenToHigh;
+  if (counted !== undefined) return counted;
   const high = getDb().select({ bands: pipelines.riskBands }).from(pipelines).where(eq(pipelines.id, pipelineId)).get()!.bands.high;
   return getSqlite().prepare("SELECT count(*) FROM scores WHERE run_id = ? AND band = 'high' AND previous_probability < ?").pluck().get(runId, high) as number;
 }

@@ -12,6 +12,7 @@ import { and, type AnyColumn, asc, desc, eq, exists, gt, gte, inArray, lte, max,
 import { getDb } from "@/db/client";
 import { modelVersions, pipelines, runs, scores } from "@/db/schema";
 import { AppError } from "@/lib/errors";
+import { BANDS, type Band } from "@/lib/scoring/bands";
 import { decodeCursor, encodeCursor, type FilterKey, type Segment } from "./cursor";
 import type { ListParams } from "./params";
 
@@ -95,9 +96,6 @@ export function edgeQuery(runId: number, band: Band, end: "first" | "last") {
     .orderBy(end === "first" ? asc(scores.id) : desc(scores.id))
     .limit(1);
 }
-
-const BANDS = ["high", "medium", "low"] as const;
-type Band = (typeof BANDS)[number];
 
 /** First and last id of a run's scores (in one band, or across the three). */
 export function runBounds(runId: number, band?: Band): { first: number; last: number } | null {

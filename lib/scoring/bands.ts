@@ -1,5 +1,6 @@
 /** Risk bands from a probability: high ≥ `high`, medium ≥ `medium`, otherwise low. */
-export type Band = "high" | "medium" | "low";
+export const BANDS = ["high", "medium", "low"] as const;
+export type Band = (typeof BANDS)[number];
 
 export interface BandCutoffs {
   high: number;

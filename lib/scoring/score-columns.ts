@@ -2,7 +2,8 @@
  * Scores every row of a batch with a model. A row that cannot be scored — no customer id, or a value
  * the model cannot read (text in a numeric feature, an unknown boolean) — is listed with its reason and
  * gets no score; a blank feature value is routed by the tree as it learned, and an unseen category
- * follows the model's documented rule and is counted.
+ * follows the model's documented rule and is counted. The reasons per leaf come from leafReasons, worked
+ * out once for all of a batch's chunks.
  */
 import { booleanPairOf, parseNumber } from "@/lib/data/values";
 import { predictLeaves, type ModelJson, type UnseenCounts } from "@/lib/model";
@@ -10,7 +11,6 @@ import { encodeTable } from "@/lib/model/encoding";
 import { tableFromColumns } from "@/lib/model/table";
 import type { CellColumns } from "@/lib/training/predict-columns";
 import { bandOf, type Band, type BandCutoffs } from "./bands";
-import { leafReasons } from "./leaf-reasons";
 
 export interface ScoredRow {
   entityId: string;
@@ -34,21 +34,23 @@ export interface ScoringResult {
 export function scoreColumns(
   model: ModelJson,
   columns: CellColumns,
-  options: { idColumn: string | null; bands: BandCutoffs; descriptions: ReadonlyMap<string, string> },
+  options: { idColumn: string | null; bands: BandCutoffs; reasonsByLeaf: ReadonlyMap<number, string[]>; rowCount?: number; firstRow?: number },
 ): ScoringResult {
-  const rowCount = Object.values(columns)[0]?.length ?? 0;
-  const ids = options.idColumn ? columns[options.idColumn] : Array.from({ length: rowCount }, (_, i) => String(i + 1));
+  const rowCount = options.rowCount ?? Object.values(columns)[0]?.length ?? 0;
+  // Row numbers are the batch's (1-based): a chunk of a batch says where it starts.
+  const offset = options.firstRow ?? 0;
+  const ids = options.idColumn ? columns[options.idColumn] : Array.from({ length: rowCount }, (_, i) => String(offset + i + 1));
   const unscorable: Unscorable[] = [];
   const good: number[] = [];
   for (let row = 0; row < rowCount; row++) {
     const reason = ids[row] === null ? `no ${options.idColumn}` : unreadable(model, columns, row);
     if (reason === null) good.push(row);
-    else unscorable.push({ row: row + 1, entityId: ids[row], reason });
+    else unscorable.push({ row: offset + row + 1, entityId: ids[row], reason });
   }
   const kept: CellColumns = Object.fromEntries(model.features.map((f) => [f.name, good.map((row) => columns[f.name][row])]));
   const { matrix, unseen } = encodeTable(model.features, tableFromColumns(kept));
   const leaves = predictLeaves(model, matrix);
-  const reasonsByLeaf = leafReasons(model, options.descriptions);
+  const { reasonsByLeaf } = options;
   const { positives, negatives } = model.tree;
   const scored = good.map((row, i): ScoredRow => {
     const leaf = leaves[i];
