@@ -5,13 +5,15 @@ import { batchLabel, driftHref, formatPsi, SEVERITY_CELL } from "./severity";
 
 interface Props {
   history: DriftHistory;
+  /** Earlier batches of the period left out of the table. */
+  hidden: number;
   pipelineId: number;
   period: string;
   selected: { feature: string; batch: number };
 }
 
-/** Features × batches, coloured by severity; every cell opens that feature's distribution in that batch. */
-export function PsiHeatmap({ history, pipelineId, period, selected }: Props) {
+/** Features × the latest batches, coloured by severity; every cell opens that feature's distribution in that batch. */
+export function PsiHeatmap({ history, hidden, pipelineId, period, selected }: Props) {
   const rows = [...history.features, PREDICTION_FEATURE];
   return (
     <div className="overflow-x-auto">
@@ -51,6 +53,11 @@ export function PsiHeatmap({ history, pipelineId, period, selected }: Props) {
           ))}
         </tbody>
       </table>
+      {hidden > 0 && (
+        <p className="mt-2 text-xs text-slate-600" data-testid="heatmap-window">
+          The latest {history.batches.length} of {history.batches.length + hidden} batches; the charts cover them all, and the batch list opens any of them.
+        </p>
+      )}
       <p className="mt-2 text-xs text-slate-500">
         PSI per batch against the champion&apos;s training data: green below 0.1, amber from 0.1, red from 0.25; grey where the feature was not measured.
       </p>

@@ -12,7 +12,7 @@ import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { insertPipeline, startRun } from "@/lib/pipeline/store";
 import { tempDir } from "@/lib/test/temp-files";
-import { getBatchDrift, getDriftHistory, listDriftPipelines, listLatestDrifted } from "./drift";
+import { getBatchDrift, getDriftHistory, latestBatches, listDriftPipelines, listLatestDrifted } from "./drift";
 
 // The query module is server-only for the app; under vitest the marker would refuse to load.
 vi.mock("server-only", () => ({}));
@@ -79,5 +79,15 @@ describe("drift queries", () => {
   it("lists the latest batch's drifted features per pipeline for the overview", () => {
     expect(listDriftPipelines()).toEqual([{ id: pipelineId, name: "telco" }]);
     expect(listLatestDrifted()).toEqual([{ pipeline: { id: pipelineId, name: "telco" }, batchId: batchIds[1], drifted: [expect.objectContaining({ name: "MonthlyCharges", severity: "critical" })] }]);
+  });
+
+  it("cuts a long history to its latest batches, every feature's cells with them", () => {
+    const batches = Array.from({ length: 65 }, (_, i) => ({ id: i + 1, asOf: new Date(i * DAY), runId: i + 1, driftShare: null }));
+    const cells = new Map([["tenure", batches.map((b) => ({ psi: b.id / 100, severity: "ok" as const }))]]);
+    const { history, hidden } = latestBatches({ batches, features: ["tenure"], cells }, 60);
+    expect(hidden).toBe(5);
+    expect(history.batches.map((b) => b.id)).toEqual(Array.from({ length: 60 }, (_, i) => i + 6));
+    expect(history.cells.get("tenure")!.map((c) => c!.psi)).toEqual(history.batches.map((b) => b.id / 100));
+    expect(latestBatches({ batches: batches.slice(0, 3), features: ["tenure"], cells }, 60).hidden).toBe(0);
   });
 });

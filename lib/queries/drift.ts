@@ -32,7 +32,8 @@ export function getDriftHistory(pipelineId: number, since: Date | null = null): 
     .select({
       batchId: driftResults.batchId, runId: driftResults.runId, asOf: batches.asOf, feature: driftResults.feature,
       psi: driftResults.psi, severity: driftResults.severity,
-      driftShare: sql<number | null>`json_extract(${driftResults.metrics}, '$.driftShare')`,
+      // Only the batch's own row (feature null) holds the drift share: the feature rows' JSON is not parsed.
+      driftShare: sql<number | null>`CASE WHEN ${driftResults.feature} IS NULL THEN json_extract(${driftResults.metrics}, '$.driftShare') END`,
     })
     .from(driftResults).innerJoin(batches, eq(batches.id, driftResults.batchId))
     .where(and(eq(driftResults.pipelineId, pipelineId), since ? gte(batches.asOf, since) : undefined))
@@ -60,6 +61,13 @@ export function getDriftHistory(pipelineId: number, since: Date | null = null): 
   }
   for (const cells of history.cells.values()) for (let i = 0; i < history.batches.length; i++) cells[i] ??= null;
   return history;
+}
+
+/** The history cut to its latest `max` batches (every feature's cells with them), and how many were left out. */
+export function latestBatches(history: DriftHistory, max: number): { history: DriftHistory; hidden: number } {
+  const hidden = Math.max(0, history.batches.length - max);
+  const cells = new Map([...history.cells].map(([feature, row]) => [feature, row.slice(hidden)]));
+  return { history: { batches: history.batches.slice(hidden), features: history.features, cells }, hidden };
 }
 
 /** Every statistic of one batch as its latest run measured it; null when the batch was never monitored. */
