@@ -1,14 +1,15 @@
 /**
  * What happens after monitoring produced something new (a run finished) and in every tick: evaluate the
- * pipeline's rules, start the retraining run a critical rule asked for, and run it to the end through the
- * same steps and gates as any run. The retraining run's own end evaluates the rules again; each rule's
- * cooldown keeps that from looping.
+ * pipeline's rules, start the retraining run a critical rule asked for, and execute it through the same
+ * steps and gates as any run (here, or in a process of its own when the web server ticks). The retraining
+ * run's own end evaluates the rules again; each rule's cooldown keeps that from looping.
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { alertEvents } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
 import { drainOutbox } from "@/lib/notify/outbox";
+import { executeHere, type RunExecutor } from "@/lib/pipeline/executors";
 import { startRun } from "@/lib/pipeline/store";
 import { evaluateAlerts } from "./evaluate";
 
@@ -18,15 +19,11 @@ export interface ActSummary {
   retrainRunId: number | null;
 }
 
-export async function evaluateAndRetrain(pipelineId: number, { now = new Date() }: { now?: Date } = {}): Promise<ActSummary> {
+export async function evaluateAndRetrain(pipelineId: number, { now = new Date(), execute = executeHere }: { now?: Date; execute?: RunExecutor } = {}): Promise<ActSummary> {
   const summary = evaluateAlerts(pipelineId, { now });
   const eventIds = summary.retrain.map((r) => r.eventId);
   const retrainRunId = eventIds.length > 0 ? startRetraining(pipelineId, eventIds) : null;
-  if (retrainRunId !== null) {
-    // Imported here: the run calls back into this module when it ends.
-    const { executeRun } = await import("@/lib/pipeline/run-pipeline");
-    await executeRun(retrainRunId, { now });
-  }
+  if (retrainRunId !== null) await execute(retrainRunId, "pipeline", now);
   return { evaluations: summary.evaluations, notifications: summary.notifications, retrainRunId };
 }
 

@@ -4,6 +4,7 @@
  * previous tick still runs; the tick's slot row keeps it single even with a cron caller beside it.
  */
 import { Cron } from "croner";
+import { executeInChild } from "@/lib/pipeline/executors";
 import { tick } from "./tick";
 
 let job: Cron | null = null;
@@ -12,7 +13,7 @@ export function startScheduler(): void {
   if (job) return;
   job = new Cron("* * * * *", { timezone: "UTC", protect: true }, async () => {
     try {
-      const result = await tick();
+      const result = await tick({ execute: executeInChild });
       if (result.status === "ran" && result.errors.length > 0) console.error(`Tick ${result.slot}:`, result.errors);
     } catch (error) {
       console.error("The scheduled tick failed:", error);

@@ -8,7 +8,7 @@ import { isNotNull } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { pipelines } from "@/db/schema";
 import { isAppError } from "@/lib/errors";
-import { executeRun } from "@/lib/pipeline/run-pipeline";
+import { executeHere, type RunExecutor } from "@/lib/pipeline/executors";
 import { latestSlot } from "@/lib/pipeline/schedule";
 import { startRun } from "@/lib/pipeline/store";
 
@@ -27,7 +27,7 @@ export function slotKey(pipelineId: number, fire: Date): string {
   return `pipeline:${pipelineId}:${fire.toISOString().slice(0, 16)}Z`;
 }
 
-export async function runDueSchedules(now: Date): Promise<ScheduledRun[]> {
+export async function runDueSchedules(now: Date, execute: RunExecutor = executeHere): Promise<ScheduledRun[]> {
   const scheduled = getDb().select({ id: pipelines.id, schedule: pipelines.schedule }).from(pipelines).where(isNotNull(pipelines.schedule)).all();
   const results: ScheduledRun[] = [];
   for (const pipeline of scheduled) {
@@ -36,7 +36,7 @@ export async function runDueSchedules(now: Date): Promise<ScheduledRun[]> {
     const slot = slotKey(pipeline.id, fire);
     const started = claimSlot(pipeline.id, slot);
     results.push({ pipelineId: pipeline.id, slot, ...started });
-    if (started.runId !== null) await executeRun(started.runId, { now });
+    if (started.runId !== null) await execute(started.runId, "pipeline", now);
   }
   return results.filter((r) => r.runId !== null || r.skipped !== "already ran");
 }

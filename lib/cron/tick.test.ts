@@ -4,7 +4,7 @@ import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
-import { alertRules, pipelines, runs } from "@/db/schema";
+import { alertRules, pipelines, runs, tickSlots } from "@/db/schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
 import { importCsvBatch } from "@/lib/data/import-batch";
 import { createChannel } from "@/lib/notify/channels";
@@ -113,4 +113,17 @@ describe("the cron secret", () => {
     expect(await ok.json()).toMatchObject({ status: "ran", phases: { schedules: [], alerts: { pipelines: 2 }, outbox: { delivered: 0 } } });
     expect(await (await call(`Bearer ${SECRET}`)).json()).toMatchObject({ status: "skipped" });
   });
+
+  it("the route starts a due run in a process of its own and answers before it ends", async () => {
+    const { GET } = await import("@/app/api/cron/tick/route");
+    const pipelineId = insertTelcoPipeline(datasetId, { name: "every minute", schedule: "* * * * *" });
+    getDb().delete(tickSlots).run(); // the previous test took this minute's tick
+    const answer = await (await GET(new Request("http://127.0.0.1/api/cron/tick", { headers: { authorization: `Bearer ${SECRET}` } }))).json();
+    const [started] = answer.phases.schedules as { pipelineId: number; runId: number }[];
+    expect(started.pipelineId).toBe(pipelineId);
+    // Nothing of the run happened in this process: when the answer came, it had not finished.
+    expect(getDb().select({ status: runs.status }).from(runs).where(eq(runs.id, started.runId)).get()!.status).toBe("running");
+    await expect.poll(() => getDb().select({ status: runs.status }).from(runs).where(eq(runs.id, started.runId)).get()!.status, { timeout: 60_000, interval: 250 }).toBe("succeeded");
+    stopSchedules();
+  }, 90_000);
 });

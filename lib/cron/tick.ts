@@ -20,15 +20,16 @@ import { pipelines, tickSlots } from "@/db/schema";
 import { evaluateAndRetrain } from "@/lib/alerts/act";
 import { ensureDefaultRules } from "@/lib/alerts/defaults";
 import { drainOutbox } from "@/lib/notify/outbox";
+import { executeHere, type RunExecutor } from "@/lib/pipeline/executors";
 import { extractDueSources } from "@/lib/sources/scheduled";
 import { runDueSchedules } from "./schedules";
 
-type Phase = (now: Date) => Promise<unknown>;
+type Phase = (now: Date, execute: RunExecutor) => Promise<unknown>;
 
 /** In order: new batches are extracted before the alerts judge what monitoring made of them. */
 const PHASES: [name: string, run: Phase][] = [
   ["schedules", runDueSchedules],
-  ["sources", (now) => extractDueSources({ now })],
+  ["sources", (now, execute) => extractDueSources({ now, execute })],
   ["alerts", evaluateEveryPipeline],
   ["outbox", (now) => drainOutbox({ now })],
 ];
@@ -42,7 +43,8 @@ export function tickSlot(now: Date): string {
   return `${now.toISOString().slice(0, 16)}Z`;
 }
 
-export async function tick({ now = new Date() }: { now?: Date } = {}): Promise<TickResult> {
+/** `execute` runs the runs the tick starts: here by default; the web server passes executeInChild. */
+export async function tick({ now = new Date(), execute = executeHere }: { now?: Date; execute?: RunExecutor } = {}): Promise<TickResult> {
   const slot = tickSlot(now);
   const claimed = getDb().insert(tickSlots).values({ slot, startedAt: new Date() }).onConflictDoNothing().run().changes === 1;
   if (!claimed) return { status: "skipped", slot, message: `The tick of ${slot} has already run (or is running).` };
@@ -51,7 +53,7 @@ export async function tick({ now = new Date() }: { now?: Date } = {}): Promise<T
   for (const [name, run] of PHASES) {
     // A failing phase does not stop the others: alerts and deliveries still go out when a run cannot start.
     try {
-      phases[name] = await run(now);
+      phases[name] = await run(now, execute);
     } catch (error) {
       console.error(`The tick's ${name} phase failed:`, error);
       errors.push({ phase: name, message: error instanceof Error ? error.message : String(error) });
@@ -62,12 +64,12 @@ export async function tick({ now = new Date() }: { now?: Date } = {}): Promise<T
   return result;
 }
 
-async function evaluateEveryPipeline(now: Date) {
+async function evaluateEveryPipeline(now: Date, execute: RunExecutor) {
   // Pipelines written before alerting existed (e.g. by an older CLI) get their rules here too.
   ensureDefaultRules();
   const totals = { pipelines: 0, evaluations: 0, notifications: 0, retrainRuns: [] as number[] };
   for (const { id } of getDb().select({ id: pipelines.id }).from(pipelines).all()) {
-    const acted = await evaluateAndRetrain(id, { now });
+    const acted = await evaluateAndRetrain(id, { now, execute });
     totals.pipelines++;
     totals.evaluations += acted.evaluations;
     totals.notifications += acted.notifications;

@@ -8,7 +8,8 @@ import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { latestSlot } from "@/lib/pipeline/schedule";
 import { getDb } from "@/db/client";
 import { sources } from "@/db/schema";
-import { executeMonitoringRun, startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
+import { executeHere, type RunExecutor } from "@/lib/pipeline/executors";
+import { startMonitoringRuns } from "@/lib/pipeline/run-monitoring";
 import { extractSource } from "./extract";
 import { getSource } from "./store";
 
@@ -34,7 +35,7 @@ function claimSlot(sourceId: number, slot: Date, createdAt: Date): boolean {
   return claimed.changes === 1;
 }
 
-export async function extractDueSources({ now }: { now: Date }): Promise<ScheduledExtraction[]> {
+export async function extractDueSources({ now, execute = executeHere }: { now: Date; execute?: RunExecutor }): Promise<ScheduledExtraction[]> {
   const scheduled = getDb().select({ id: sources.id, schedule: sources.schedule, createdAt: sources.createdAt }).from(sources).where(isNotNull(sources.schedule)).all();
   const done: ScheduledExtraction[] = [];
   for (const { id, schedule, createdAt } of scheduled) {
@@ -48,7 +49,7 @@ export async function extractDueSources({ now }: { now: Date }): Promise<Schedul
       entry.rows = stored.profile.rows;
       entry.monitoringRuns = startMonitoringRuns(stored.datasetId, stored.batchId);
       // Alerts on the new batch are judged at the tick's time, so a replay stores its own timestamps.
-      for (const runId of entry.monitoringRuns) await executeMonitoringRun(runId, { now });
+      for (const runId of entry.monitoringRuns) await execute(runId, "monitoring", now);
     } catch (error) {
       // The source keeps the error (lastError) for its page; other sources still run.
       entry.error = error instanceof Error ? error.message : String(error);

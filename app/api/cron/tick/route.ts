@@ -6,6 +6,7 @@
 import { checkCronSecret } from "@/lib/cron/cron-secret";
 import { tick } from "@/lib/cron/tick";
 import { env } from "@/lib/env";
+import { executeInChild } from "@/lib/pipeline/executors";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,8 @@ export async function GET(request: Request): Promise<Response> {
   if (access === "unset") return refusal(503, "cron_secret_unset", "CRON_SECRET is not set: scheduled work is refused until it is.");
   if (access === "missing") return refusal(401, "unauthorized", "Send the cron secret as `Authorization: Bearer <CRON_SECRET>`.");
   if (access === "wrong") return refusal(401, "unauthorized", "The cron secret is wrong.");
-  const result = await tick();
+  // Runs the tick starts execute in processes of their own: the answer says they started, not how they ended.
+  const result = await tick({ execute: executeInChild });
   const failed = result.status === "ran" && result.errors.length > 0;
   return Response.json(result, { status: failed ? 500 : 200, headers: { "cache-control": "no-store" } });
 }
