@@ -2,10 +2,11 @@
  * The server figures of `npm run bench`, against the production build (`next build` first) started as a
  * process of its own with `next start -p PORT` on the server benchmark database (DATABASE_PATH):
  *   1. the overview page rendered for a signed-in user, one request at a time (server time as the client sees it);
- *   2. the scores API under 50 concurrent clients (autocannon), one API key per client as 50 integrations would;
+ *   2. the scores API under 50 concurrent clients (autocannon), one API key per client as 50 integrations would,
+ *      next to the same load on /api/health, a route that does no work (Next.js's own cost per request);
  *   3. 50 concurrent signed-in users browsing the dashboard while a training run, started through the
  *      app's own "Run now" server action, trains and scores a million rows.
- * Prints { overview, scoresApi, underTraining } with latencies in milliseconds; the server's output is
+ * Prints { overview, healthFloor, scoresApi, underTraining } with latencies in milliseconds; the server's output is
  * kept in bench/.data/server.log.
  * Usage: tsx bench/http-worker.ts PORT
  */
@@ -119,6 +120,11 @@ async function load(options: autocannon.Options, headersOf: (client: number) => 
   return { ...measured, byPath: Object.fromEntries([...byPath].map(([path, times]) => [path, Math.round(percentile(times, 95))])) };
 }
 
+/** The same load on GET /api/health, a route that does no work: what Next.js itself costs per request here. */
+function healthFloor(): Promise<Load> {
+  return load({ url: `${BASE}/api/health`, connections: CLIENTS, duration: 10 }, () => ({}));
+}
+
 function scoresApi(keys: string[]): Promise<Load> {
   return load({ url: `${BASE}/api/scores?limit=100`, connections: CLIENTS, duration: 15 }, (client) => ({ authorization: `Bearer ${keys[client % keys.length]}` }));
 }
@@ -165,10 +171,11 @@ try {
   await waitUntilUp();
   const cookie = await signIn();
   const overviewLoad = await overview(cookie);
+  const floorLoad = await healthFloor();
   const scoresLoad = await scoresApi(keys);
   const trainingLoad = await underTraining(cookie, pipelineId);
   const busy = (server.log().match(/SQLITE_BUSY/g) ?? []).length;
-  console.log(JSON.stringify({ overview: overviewLoad, scoresApi: scoresLoad, underTraining: { ...trainingLoad, sqliteBusy: busy } }));
+  console.log(JSON.stringify({ overview: overviewLoad, healthFloor: floorLoad, scoresApi: scoresLoad, underTraining: { ...trainingLoad, sqliteBusy: busy } }));
 } finally {
   server.stop();
   writeFileSync(join(DATA_DIR, "server.log"), server.log());
