@@ -51,7 +51,6 @@ export function writeScores(input: {
     `INSERT INTO scores (pipeline_id, run_id, model_version_id, batch_id, entity_id, probability, previous_probability, band, reasons, scored_at)
      VALUES (?, ?, ?, ?, ?, ?, (SELECT probability FROM scores WHERE run_id = ? AND entity_id = ?), ?, ?, ?)`,
   );
-  const countRisen = sqlite.prepare("SELECT count(*) FROM scores WHERE run_id = ? AND band = 'high' AND previous_probability < ?").pluck();
   const at = now().getTime();
   // Customers in one leaf share one reasons array: encode each array once, not once per customer.
   const reasonsJson = new Map<string[], string>();
@@ -71,7 +70,7 @@ export function writeScores(input: {
           insert.run(input.pipelineId, input.runId, input.modelVersionId, input.batchId, row.entityId, row.probability, previousRun, row.entityId, row.band, encode(row.reasons), at);
         }
       }
-      const outcome = input.outcome(countRisen.get(input.runId, input.highCutoff) as number);
+      const outcome = input.outcome(countRisenToHigh(input.runId, input.highCutoff));
       endStep(input.runId, "score", outcome);
       crashPoint("score:write");
       return outcome;
@@ -89,4 +88,9 @@ export function latestScoringRun(pipelineId: number): number | null {
 /** What a run's score step counted as it stored the scores: scored, unscorable, each band, risenToHigh. */
 export function scoreStepCounts(runId: number): Record<string, number> {
   return getDb().select({ counts: runSteps.counts }).from(runSteps).where(and(eq(runSteps.runId, runId), eq(runSteps.name, "score"))).get()?.counts ?? {};
+}
+
+/** Customers of a run in the high band whose probability in the previous scoring run was below `highCutoff`. */
+export function countRisenToHigh(runId: number, highCutoff: number): number {
+  return getSqlite().prepare("SELECT count(*) FROM scores WHERE run_id = ? AND band = 'high' AND previous_probability < ?").pluck().get(runId, highCutoff) as number;
 }

@@ -199,14 +199,15 @@ function* readBatchRows(sqlite: Database.Database, batch: Batch, wanted: readonl
       rows = 0;
     }
   }
-  if (rows > 0 || chunkRows === Infinity) yield chunk(); // a whole-batch read has its columns even when empty
+  if (rows > 0) yield chunk();
 }
 
 /** Every stored row of a batch as cell columns, in row order. */
 export function loadBatchColumns(batchId: number) {
   const batch = getBatch(batchId);
-  const [{ columns }] = readBatchRows(getSqlite(), batch, null, Infinity);
-  return { batch, columns };
+  const [whole] = readBatchRows(getSqlite(), batch, null, Infinity);
+  // A batch without rows still has its columns, empty.
+  return { batch, columns: whole?.columns ?? Object.fromEntries(batch.columns.map((c) => [c.name, []])) };
 }
 
 /**

@@ -5,9 +5,9 @@
  */
 import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
-import { getDb, getSqlite } from "@/db/client";
+import { getDb } from "@/db/client";
 import { aliasHistory, alertEvents, alertRules, batches, datasets, modelVersions, performanceResults, pipelines, runs } from "@/db/schema";
-import { scoreStepCounts } from "@/lib/pipeline/scores-store";
+import { countRisenToHigh, scoreStepCounts } from "@/lib/pipeline/scores-store";
 import { signalLabel } from "@/lib/alerts/describe";
 import { getBatchDrift, listLatestDrifted } from "./drift";
 import { listChampions } from "./models";
@@ -176,7 +176,7 @@ function risenToHigh(runId: number, pipelineId: number): number {
   const counted = scoreStepCounts(runId).risenToHigh;
   if (counted !== undefined) return counted;
   const high = getDb().select({ bands: pipelines.riskBands }).from(pipelines).where(eq(pipelines.id, pipelineId)).get()!.bands.high;
-  return getSqlite().prepare("SELECT count(*) FROM scores WHERE run_id = ? AND band = 'high' AND previous_probability < ?").pluck().get(runId, high) as number;
+  return countRisenToHigh(runId, high);
 }
 
 const fmt = (value: number | null) => (value === null ? "—" : value.toFixed(3));

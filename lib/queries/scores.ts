@@ -22,19 +22,18 @@ function resolveView(view: ScoresView) {
   const runId = current.runId!;
   const batchId = getDb().select({ batchId: scores.batchId }).from(scores).where(eq(scores.runId, runId)).limit(1).get()!.batchId;
   const columns = getDb().select({ columns: batches.columns }).from(batches).where(eq(batches.id, batchId)).get()!.columns.map((c) => c.name);
-  return { pipeline: current, pipelines: scored, runId, columns, where: filters(view, runId, batchId, columns) };
+  return { pipeline: current, pipelines: scored, runId, columns, ...filters(view, runId, batchId, columns) };
 }
 
 /** Everything the scores page needs for one view: the run, counts per band and one page of rows. */
 export function getScoresView(view: ScoresView) {
   const resolved = resolveView(view);
   if (!resolved) return null;
-  const { pipeline, pipelines: scored, runId, columns, where } = resolved;
+  const { pipeline, pipelines: scored, runId, columns, where, filtered } = resolved;
   // The score step counted its bands in the transaction that stored the scores: counting a million rows
   // again on every page view took most of the page's time.
   const counts = scoreStepCounts(runId);
   const bandCounts = BANDS.map((band) => ({ band, n: counts[band] ?? 0 })).filter((b) => b.n > 0);
-  const filtered = view.band !== undefined || view.q !== undefined || view.feature !== undefined;
   const total = filtered ? getDb().select({ n: sql<number>`count(*)` }).from(scores).where(where).get()!.n : (counts.scored ?? 0);
   const rows = selectRows(where, view.sort).limit(PAGE_SIZE).offset((view.page - 1) * PAGE_SIZE).all();
   return { pipeline, pipelines: scored, runId, columns, bandCounts, total, rows };
@@ -78,8 +77,11 @@ function selectRows(where: SQL | undefined, sort: ScoresView["sort"]) {
     .orderBy(...order);
 }
 
-/** Band, id search and a feature filter (equality, or a numeric range) read from the scored batch's rows. */
-function filters(view: ScoresView, runId: number, batchId: number, columns: string[]): SQL | undefined {
+/**
+ * Band, id search and a feature filter (equality, or a numeric range) read from the scored batch's rows;
+ * `filtered` says whether any applies, i.e. whether the view is narrower than the whole run.
+ */
+function filters(view: ScoresView, runId: number, batchId: number, columns: string[]): { where: SQL | undefined; filtered: boolean } {
   const parts: (SQL | undefined)[] = [eq(scores.runId, runId)];
   if (view.band) parts.push(eq(scores.band, view.band));
   if (view.q) parts.push(like(scores.entityId, `%${view.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
@@ -100,7 +102,7 @@ function filters(view: ScoresView, runId: number, batchId: number, columns: stri
       );
     parts.push(sql`${scores.entityId} IN ${matching}`);
   }
-  return and(...parts);
+  return { where: and(...parts), filtered: parts.length > 1 };
 }
 
 /** One customer's scores across pipelines and runs, newest first (per pipeline, so the index is used). */
