@@ -41,10 +41,12 @@ test.describe("as an analyst", () => {
 
     // Performance: an estimate for the run, no realised value until labels arrive past the lag.
     for (const metric of ["rocAuc", "precision", "recall", "brier"]) await expect(page.getByTestId(`performance-chart-${metric}`)).toBeVisible();
-    // The table view sits in a closed <details>; its rows are read without opening it.
-    const performance = page.getByRole("table", { name: "Performance per scoring run", includeHidden: true });
-    await expect(performance.getByRole("row", { name: /estimated/, includeHidden: true })).toContainText(/0\.\d{3}/);
-    await expect(performance.getByRole("row", { name: /realised/, includeHidden: true })).toContainText("no labels yet");
+    // The table view is built when its <details> opens.
+    const performance = page.getByRole("table", { name: "Performance per scoring run" });
+    await expect(performance).toHaveCount(0);
+    await page.getByTestId("performance-chart-rocAuc").locator("../../..").getByText("Table view").click();
+    await expect(performance.getByRole("row", { name: /estimated/ })).toContainText(/0\.\d{3}/);
+    await expect(performance.getByRole("row", { name: /realised/ })).toContainText("no labels yet");
 
     // A heatmap cell opens that feature's overlay in that batch, with the numbers in its table view.
     await heatmap.getByRole("link", { name: /^Contract, batch/ }).first().click();

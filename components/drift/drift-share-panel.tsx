@@ -1,12 +1,11 @@
+"use client";
 import { DriftShareChart } from "@/components/charts/chart-bar-drift-share";
 import { TableView } from "@/components/report/table-view";
 import { formatPercent } from "@/lib/format";
-import type { DriftBatch } from "@/lib/queries/drift";
-import { batchLabel } from "./severity";
 
-/** Share of features at warning or worse per batch, with its table view. */
-export function DriftSharePanel({ batches }: { batches: DriftBatch[] }) {
-  const points = batches.map((b) => ({ batch: batchLabel(b), share: b.driftShare }));
+/** Share of features at warning or worse per batch, with its table view; built in the browser, as the PSI series are. */
+export function DriftSharePanel({ labels, shares }: { labels: string[]; shares: (number | null)[] }) {
+  const points = labels.map((batch, i) => ({ batch, share: shares[i] }));
   return (
     <div>
       <DriftShareChart points={points} />

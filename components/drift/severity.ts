@@ -30,3 +30,11 @@ export function driftHref(view: { pipeline: number; period?: string; feature?: s
   if (view.batch) query.set("batch", String(view.batch));
   return `/drift?${query}`;
 }
+
+/** A series of cells as PsiHistoryPanel's parallel arrays, PSI rounded to the 4 decimals its tooltip shows. */
+export function psiSeries(cells: ({ psi: number | null; severity: Severity | null } | null)[]) {
+  return {
+    psi: cells.map((c) => (c?.psi === null || c?.psi === undefined ? null : Math.round(c.psi * 1e4) / 1e4)),
+    severity: cells.map((c) => c?.severity ?? null),
+  };
+}

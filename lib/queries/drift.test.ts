@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import Papa from "papaparse";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb, getDb, getSqlite } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
 import { pipelines } from "@/db/schema";
 import { DEMO_DATA } from "@/lib/data/demo-data";
@@ -12,7 +12,7 @@ import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
 import { executeRun } from "@/lib/pipeline/run-pipeline";
 import { insertPipeline, startRun } from "@/lib/pipeline/store";
 import { tempDir } from "@/lib/test/temp-files";
-import { getBatchDrift, getDriftHistory, latestBatches, listDriftPipelines, listLatestDrifted } from "./drift";
+import { getBatchDrift, getDriftCells, listDriftPipelines, listLatestDrifted, listMonitoredBatches } from "./drift";
 
 // The query module is server-only for the app; under vitest the marker would refuse to load.
 vi.mock("server-only", () => ({}));
@@ -20,6 +20,7 @@ vi.mock("server-only", () => ({}));
 const tmp = tempDir();
 let pipelineId: number;
 const batchIds: number[] = [];
+const runIds: number[] = [];
 const DAY = 86_400_000;
 
 beforeAll(async () => {
@@ -37,14 +38,19 @@ beforeAll(async () => {
     gates: DEFAULT_GATES, deployPolicy: "auto", riskBands: { high: 0.6, medium: 0.3 },
   });
   // The same batch monitored twice, then a batch with a 30% price rise.
-  await executeRun(startRun(pipelineId, "cli"));
-  await executeRun(startRun(pipelineId, "cli"));
+  for (let i = 0; i < 2; i++) {
+    runIds.push(startRun(pipelineId, "cli"));
+    await executeRun(runIds[i]);
+  }
+  // The first run's measurement of the batch the second run measured again: never shown.
+  getSqlite().prepare("UPDATE drift_results SET psi = 99, severity = 'critical' WHERE run_id = ? AND feature IS NOT NULL").run(runIds[0]);
   const rows = Papa.parse<Record<string, string>>(readFileSync(DEMO_DATA.telco, "utf8"), { header: true, skipEmptyLines: true }).data;
   const shifted = rows.map((row) => ({ ...row, MonthlyCharges: (Number(row.MonthlyCharges) * 1.3).toFixed(2) }));
   const current = await importCsvBatch(tmp.file("current.csv", Papa.unparse(shifted)), { dataset: "Telco current", source: "cli", id: "customerID" });
   batchIds.push(current.batchId);
   getDb().update(pipelines).set({ scoringDatasetId: current.datasetId }).where(eq(pipelines.id, pipelineId)).run();
-  await executeRun(startRun(pipelineId, "cli"));
+  runIds.push(startRun(pipelineId, "cli"));
+  await executeRun(runIds[2]);
 }, 120_000);
 afterAll(() => {
   closeDb();
@@ -52,19 +58,35 @@ afterAll(() => {
 });
 
 describe("drift queries", () => {
-  it("shows each batch once, as its latest run measured it, in as-of order", () => {
-    const history = getDriftHistory(pipelineId);
-    expect(history.batches.map((b) => b.id)).toEqual(batchIds);
-    expect(history.features).toEqual(["tenure", "MonthlyCharges", "Contract"]);
-    expect(history.cells.get("MonthlyCharges")!.map((c) => c?.severity)).toEqual(["ok", "critical"]);
-    expect(history.cells.get(PREDICTION_FEATURE)).toHaveLength(2);
-    expect(history.batches.map((b) => b.driftShare)).toEqual([0, 1 / 3]);
+  it("lists each batch once, with its latest run and drift share, in as-of order", () => {
+    const monitored = listMonitoredBatches(pipelineId);
+    expect(monitored.map((b) => [b.id, b.runId])).toEqual([[batchIds[0], runIds[1]], [batchIds[1], runIds[2]]]);
+    expect(monitored.map((b) => b.driftShare)).toEqual([0, 1 / 3]);
+  });
+
+  it("reads every feature of the given batches as their latest run measured them", () => {
+    const monitored = listMonitoredBatches(pipelineId);
+    const { features, cells } = getDriftCells(pipelineId, monitored);
+    expect(features).toEqual(["tenure", "MonthlyCharges", "Contract"]);
+    expect(cells.get("MonthlyCharges")!.map((c) => c?.severity)).toEqual(["ok", "critical"]);
+    expect(cells.get("tenure")!.every((c) => c!.psi! < 99)).toBe(true);
+    expect(cells.get(PREDICTION_FEATURE)).toHaveLength(2);
+    // The heatmap's window: only the latest batch, the same cells.
+    const latest = getDriftCells(pipelineId, monitored.slice(1));
+    for (const [feature, row] of latest.cells) expect(row).toEqual([cells.get(feature)![1]]);
+  });
+
+  it("reads only the features asked for, across every batch; one never measured is all blank", () => {
+    const monitored = listMonitoredBatches(pipelineId);
+    const { features, cells } = getDriftCells(pipelineId, monitored, ["MonthlyCharges", PREDICTION_FEATURE, "not a feature"]);
+    expect(features).toEqual(["MonthlyCharges"]);
+    expect([...cells.keys()].sort()).toEqual([PREDICTION_FEATURE, "MonthlyCharges", "not a feature"].sort());
+    expect(cells.get("MonthlyCharges")).toEqual(getDriftCells(pipelineId, monitored).cells.get("MonthlyCharges"));
+    expect(cells.get("not a feature")).toEqual([null, null]);
   });
 
   it("keeps only the batches of the chosen period", () => {
-    const history = getDriftHistory(pipelineId, new Date(Date.now() - DAY));
-    expect(history.batches.map((b) => b.id)).toEqual([batchIds[1]]);
-    expect(history.cells.get("tenure")).toHaveLength(1);
+    expect(listMonitoredBatches(pipelineId, new Date(Date.now() - DAY)).map((b) => b.id)).toEqual([batchIds[1]]);
   });
 
   it("returns a batch's full statistics, the prediction apart", () => {
@@ -79,15 +101,5 @@ describe("drift queries", () => {
   it("lists the latest batch's drifted features per pipeline for the overview", () => {
     expect(listDriftPipelines()).toEqual([{ id: pipelineId, name: "telco" }]);
     expect(listLatestDrifted()).toEqual([{ pipeline: { id: pipelineId, name: "telco" }, batchId: batchIds[1], drifted: [expect.objectContaining({ name: "MonthlyCharges", severity: "critical" })] }]);
-  });
-
-  it("cuts a long history to its latest batches, every feature's cells with them", () => {
-    const batches = Array.from({ length: 65 }, (_, i) => ({ id: i + 1, asOf: new Date(i * DAY), runId: i + 1, driftShare: null }));
-    const cells = new Map([["tenure", batches.map((b) => ({ psi: b.id / 100, severity: "ok" as const }))]]);
-    const { history, hidden } = latestBatches({ batches, features: ["tenure"], cells }, 60);
-    expect(hidden).toBe(5);
-    expect(history.batches.map((b) => b.id)).toEqual(Array.from({ length: 60 }, (_, i) => i + 6));
-    expect(history.cells.get("tenure")!.map((c) => c!.psi)).toEqual(history.batches.map((b) => b.id / 100));
-    expect(latestBatches({ batches: batches.slice(0, 3), features: ["tenure"], cells }, 60).hidden).toBe(0);
   });
 });

@@ -3,7 +3,7 @@
  * re-scores the latest batch), so each batch is shown as its latest run measured it.
  */
 import "server-only";
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { batches, driftResults, pipelines } from "@/db/schema";
 import type { FeatureDrift, Severity } from "@/lib/drift/types";
@@ -11,11 +11,10 @@ import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
 
 export interface DriftCell { psi: number | null; severity: Severity | null }
 export interface DriftBatch { id: number; asOf: Date; runId: number | null; driftShare: number | null }
-export interface DriftHistory {
-  batches: DriftBatch[];
+export interface DriftCells {
   /** Input features in the order the monitor step stored them; the prediction is kept apart. */
   features: string[];
-  /** Per feature (and PREDICTION_FEATURE), one cell per entry of `batches`; null where not measured. */
+  /** Per feature (and PREDICTION_FEATURE), one cell per batch asked for; null where not measured. */
   cells: Map<string, (DriftCell | null)[]>;
 }
 
@@ -26,48 +25,49 @@ export function listDriftPipelines() {
     .orderBy(asc(pipelines.name)).all();
 }
 
-/** PSI and severity per feature and batch, batches by as-of time; only the small columns are read. */
-export function getDriftHistory(pipelineId: number, since: Date | null = null): DriftHistory {
+/**
+ * The pipeline's monitored batches by as-of time, each with its latest monitoring run and drift share. Read
+ * from each run's own row (feature null), which every monitoring run writes beside its feature rows: one
+ * row per batch and run instead of one per feature.
+ */
+export function listMonitoredBatches(pipelineId: number, since: Date | null = null): DriftBatch[] {
   const rows = getDb()
-    .select({
-      batchId: driftResults.batchId, runId: driftResults.runId, asOf: batches.asOf, feature: driftResults.feature,
-      psi: driftResults.psi, severity: driftResults.severity,
-      // Only the batch's own row (feature null) holds the drift share: the feature rows' JSON is not parsed.
-      driftShare: sql<number | null>`CASE WHEN ${driftResults.feature} IS NULL THEN json_extract(${driftResults.metrics}, '$.driftShare') END`,
-    })
+    .select({ id: driftResults.batchId, asOf: batches.asOf, runId: driftResults.runId, driftShare: sql<number | null>`json_extract(${driftResults.metrics}, '$.driftShare')` })
     .from(driftResults).innerJoin(batches, eq(batches.id, driftResults.batchId))
-    .where(and(eq(driftResults.pipelineId, pipelineId), since ? gte(batches.asOf, since) : undefined))
-    .orderBy(asc(batches.asOf), asc(driftResults.batchId), asc(driftResults.runId), asc(driftResults.id)).all();
-  const latestRun = new Map<number, number | null>();
-  for (const row of rows) latestRun.set(row.batchId, row.runId);
-  const history: DriftHistory = { batches: [], features: [], cells: new Map() };
-  const index = new Map<number, number>();
-  for (const row of rows) {
-    if (row.runId !== latestRun.get(row.batchId)) continue;
-    if (!index.has(row.batchId)) {
-      index.set(row.batchId, history.batches.length);
-      history.batches.push({ id: row.batchId, asOf: row.asOf, runId: row.runId, driftShare: null });
-    }
-    const at = index.get(row.batchId)!;
-    if (row.feature === null) {
-      history.batches[at].driftShare = row.driftShare;
-      continue;
-    }
-    if (!history.cells.has(row.feature)) {
-      history.cells.set(row.feature, []);
-      if (row.feature !== PREDICTION_FEATURE) history.features.push(row.feature);
-    }
-    history.cells.get(row.feature)![at] = { psi: row.psi, severity: row.severity };
-  }
-  for (const cells of history.cells.values()) for (let i = 0; i < history.batches.length; i++) cells[i] ??= null;
-  return history;
+    .where(and(eq(driftResults.pipelineId, pipelineId), isNull(driftResults.feature), since ? gte(batches.asOf, since) : undefined))
+    .orderBy(asc(batches.asOf), asc(driftResults.batchId), asc(driftResults.runId)).all();
+  // Runs come in ascending order, so a batch's last row is its latest run.
+  return rows.filter((row, i) => rows[i + 1]?.id !== row.id);
 }
 
-/** The history cut to its latest `max` batches (every feature's cells with them), and how many were left out. */
-export function latestBatches(history: DriftHistory, max: number): { history: DriftHistory; hidden: number } {
-  const hidden = Math.max(0, history.batches.length - max);
-  const cells = new Map([...history.cells].map(([feature, row]) => [feature, row.slice(hidden)]));
-  return { history: { batches: history.batches.slice(hidden), features: history.features, cells }, hidden };
+/**
+ * PSI and severity per feature for the given batches, as each batch's latest run measured it: every feature
+ * of a few batches (the heatmap, through the covering index), or a few features' series over every batch
+ * (the charts). Two years of daily batches are 14,000 rows; a page needs a fifth of them.
+ */
+export function getDriftCells(pipelineId: number, of: DriftBatch[], only?: string[]): DriftCells {
+  const position = new Map(of.map((batch, i) => [batch.id, i]));
+  const rows = getDb()
+    .select({ batchId: driftResults.batchId, runId: driftResults.runId, feature: driftResults.feature, psi: driftResults.psi, severity: driftResults.severity })
+    .from(driftResults)
+    .where(and(
+      eq(driftResults.pipelineId, pipelineId),
+      only ? inArray(driftResults.feature, only) : and(isNotNull(driftResults.feature), inArray(driftResults.batchId, [...position.keys()])),
+    ))
+    .orderBy(asc(driftResults.id)).all();
+  const result: DriftCells = { features: [], cells: new Map() };
+  for (const row of rows) {
+    const at = position.get(row.batchId);
+    if (at === undefined || row.runId !== of[at].runId) continue;
+    const feature = row.feature!;
+    if (!result.cells.has(feature)) {
+      result.cells.set(feature, Array.from(of, () => null));
+      if (feature !== PREDICTION_FEATURE) result.features.push(feature);
+    }
+    result.cells.get(feature)![at] = { psi: row.psi, severity: row.severity };
+  }
+  for (const feature of only ?? []) if (!result.cells.has(feature)) result.cells.set(feature, Array.from(of, () => null));
+  return result;
 }
 
 /** Every statistic of one batch as its latest run measured it; null when the batch was never monitored. */

@@ -6,13 +6,13 @@ import { FeatureDriftTable } from "@/components/drift/feature-drift-table";
 import { PerformancePanel } from "@/components/drift/performance-panel";
 import { PsiHeatmap } from "@/components/drift/psi-heatmap";
 import { PsiHistoryPanel } from "@/components/drift/psi-history-panel";
-import { batchLabel } from "@/components/drift/severity";
+import { batchLabel, psiSeries } from "@/components/drift/severity";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { PERMISSIONS, requirePageRole } from "@/lib/auth/guard";
 import { PREDICTION_FEATURE } from "@/lib/pipeline/monitor-step";
-import { getBatchDrift, getDriftHistory, latestBatches, listDriftPipelines } from "@/lib/queries/drift";
+import { getBatchDrift, getDriftCells, listDriftPipelines, listMonitoredBatches } from "@/lib/queries/drift";
 import { getPerformanceHistory } from "@/lib/queries/performance";
 import { driftViewSchema, periodStart } from "@/lib/validation/drift";
 
@@ -33,8 +33,8 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const view = driftViewSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const pipelines = listDriftPipelines();
   const pipeline = pipelines.find((p) => p.id === view.pipeline) ?? pipelines[0];
-  const history = pipeline ? getDriftHistory(pipeline.id, periodStart(view.period)) : null;
-  if (!pipeline || !history || history.batches.length === 0) {
+  const monitored = pipeline ? listMonitoredBatches(pipeline.id, periodStart(view.period)) : [];
+  if (!pipeline || monitored.length === 0) {
     return (
       <>
         <PageHeader title="Drift" description={DESCRIPTION} />
@@ -45,29 +45,33 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       </>
     );
   }
-  const latestBatch = history.batches[history.batches.length - 1];
-  const batch = history.batches.find((b) => b.id === view.batch) ?? latestBatch;
+  const latestBatch = monitored[monitored.length - 1];
+  const batch = monitored.find((b) => b.id === view.batch) ?? latestBatch;
+  const recent = monitored.slice(-HEATMAP_BATCHES);
+  const heatmap = getDriftCells(pipeline.id, recent);
   const latest = getBatchDrift(pipeline.id, latestBatch.id)!;
   const selected = batch.id === latestBatch.id ? latest : getBatchDrift(pipeline.id, batch.id)!;
   // Without a choice, open the feature that moved most in the latest batch: the one worth looking at first.
   const worst = [...latest.features].sort((a, b) => (b.psi ?? -1) - (a.psi ?? -1))[0]?.name;
-  const feature = view.feature && history.cells.has(view.feature) ? view.feature : (worst ?? PREDICTION_FEATURE);
+  const feature = view.feature && heatmap.cells.has(view.feature) ? view.feature : (worst ?? PREDICTION_FEATURE);
+  const series = getDriftCells(pipeline.id, monitored, [feature, PREDICTION_FEATURE]).cells;
+  const labels = monitored.map(batchLabel);
   const featureDrift = feature === PREDICTION_FEATURE ? selected.prediction : selected.features.find((f) => f.name === feature);
   const featureLabel = feature === PREDICTION_FEATURE ? "the score" : feature;
   return (
     <>
-      <PageHeader title="Drift" description={`${pipeline.name} · ${history.batches.length} monitored batches. ${DESCRIPTION}`} />
+      <PageHeader title="Drift" description={`${pipeline.name} · ${monitored.length} monitored batches. ${DESCRIPTION}`} />
       <DriftFilters view={view} pipelines={pipelines} current={{ pipeline: pipeline.id, feature, batch: batch.id }}
-        features={[...history.features, PREDICTION_FEATURE]} batches={history.batches.map((b) => ({ id: b.id, label: batchLabel(b) }))} />
+        features={[...heatmap.features, PREDICTION_FEATURE]} batches={monitored.map((b, i) => ({ id: b.id, label: labels[i] }))} />
       <div className="mb-6 grid grid-cols-1 gap-4 xl:grid-cols-3">
         <Card title="PSI by feature and batch" className="xl:col-span-2">
-          <PsiHeatmap {...latestBatches(history, HEATMAP_BATCHES)} pipelineId={pipeline.id} period={view.period} selected={{ feature, batch: batch.id }} />
+          <PsiHeatmap batches={recent} {...heatmap} hidden={monitored.length - recent.length} pipelineId={pipeline.id} period={view.period} selected={{ feature, batch: batch.id }} />
         </Card>
-        <Card title="Dataset drift share"><DriftSharePanel batches={history.batches} /></Card>
+        <Card title="Dataset drift share"><DriftSharePanel labels={labels} shares={monitored.map((b) => b.driftShare)} /></Card>
       </div>
       <div className="mb-6 grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card title={`PSI of ${featureLabel} over time`}>
-          <PsiHistoryPanel history={history} feature={feature} label={`PSI of ${featureLabel} per batch`} testId="feature-psi-chart" />
+          <PsiHistoryPanel labels={labels} {...psiSeries(series.get(feature)!)} label={`PSI of ${featureLabel} per batch`} testId="feature-psi-chart" />
         </Card>
         <Card title={`Distribution of ${featureLabel}: reference vs batch ${batchLabel(batch)}`}>
           {featureDrift ? <DistributionPanel drift={featureDrift} label={`Distribution of ${featureLabel}`} testId="distribution-chart" />
@@ -76,7 +80,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
       </div>
       <div className="mb-6 grid grid-cols-1 gap-4 xl:grid-cols-2">
         <Card title="Score distribution: PSI over time">
-          <PsiHistoryPanel history={history} feature={PREDICTION_FEATURE} label="Prediction PSI per batch" testId="prediction-psi-chart" />
+          <PsiHistoryPanel labels={labels} {...psiSeries(series.get(PREDICTION_FEATURE)!)} label="Prediction PSI per batch" testId="prediction-psi-chart" />
         </Card>
         <Card title={`Score distribution: reference vs batch ${batchLabel(latestBatch)}`}>
           {latest.prediction ? <DistributionPanel drift={latest.prediction} label="Score distribution" testId="prediction-distribution-chart" />
