@@ -90,7 +90,9 @@ export function getBatchDrift(pipelineId: number, batchId: number) {
 export function listLatestDrifted() {
   return listDriftPipelines().map((pipeline) => {
     const latest = getDb().select({ batchId: driftResults.batchId }).from(driftResults)
-      .innerJoin(batches, eq(batches.id, driftResults.batchId)).where(eq(driftResults.pipelineId, pipeline.id))
+      .innerJoin(batches, eq(batches.id, driftResults.batchId))
+      // Each run's own row (feature null) stands for its batch: one row per batch and run to sort, not one per feature.
+      .where(and(eq(driftResults.pipelineId, pipeline.id), isNull(driftResults.feature)))
       .orderBy(desc(batches.asOf), desc(driftResults.batchId)).limit(1).get()!;
     const drift = getBatchDrift(pipeline.id, latest.batchId)!;
     const drifted = drift.features.filter((f) => f.severity === "warning" || f.severity === "critical");
