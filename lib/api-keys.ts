@@ -4,8 +4,8 @@
  * Used by routes, server actions and tests alike, so no "server-only".
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
-import { desc, eq } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb, preparedQuery } from "@/db/client";
 import { apiKeys } from "@/db/schema";
 import { audit, type Actor } from "@/lib/audit/audit";
 import { AppError } from "@/lib/errors";
@@ -75,11 +75,12 @@ export function listApiKeys(): ApiKeySummary[] {
 export function verifyApiKey(presented: string): { id: number; name: string } | null {
   if (presented.length === 0 || presented.length > MAX_PRESENTED_LENGTH) return null;
   const hash = hashKey(presented);
-  const found = getDb()
-    .select({ id: apiKeys.id, name: apiKeys.name, hash: apiKeys.hash, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
-    .from(apiKeys)
-    .where(eq(apiKeys.hash, hash))
-    .get();
+  const found = preparedQuery("apiKeyByHash", (db) =>
+    db.select({ id: apiKeys.id, name: apiKeys.name, hash: apiKeys.hash, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt })
+      .from(apiKeys)
+      .where(eq(apiKeys.hash, sql.placeholder("hash")))
+      .prepare(),
+  ).get({ hash });
   // The lookup is by a hash, which leaks nothing by timing; the constant-time comparison is the rule for secrets.
   if (!found || !timingSafeEqual(Buffer.from(found.hash, "hex"), Buffer.from(hash, "hex"))) return null;
   if (found.revokedAt) return null;

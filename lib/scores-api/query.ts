@@ -8,8 +8,8 @@
  * Ordering by id through those indexes instead would sort the whole run on every page.
  * Plain module (no "server-only") so tests can run it against a real SQLite file.
  */
-import { and, type AnyColumn, asc, desc, eq, exists, gt, gte, inArray, lte, max, sql, type SQL } from "drizzle-orm";
-import { getDb } from "@/db/client";
+import { and, type AnyColumn, asc, desc, eq, exists, gt, gte, inArray, lte, max, type Placeholder, sql, type SQL } from "drizzle-orm";
+import { getDb, preparedQuery } from "@/db/client";
 import { modelVersions, pipelines, runs, scores } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { BANDS, type Band } from "@/lib/scoring/bands";
@@ -72,11 +72,32 @@ export function resolvePipeline(value: string): number {
   return found.id;
 }
 
+/** A query's value, or a placeholder for it in the prepared form the listing runs. */
+type Value<T> = T | Placeholder;
+const placeholder = sql.placeholder;
+
+/**
+ * The listing's queries, built and prepared once per connection with placeholders for their values: a
+ * first page runs eight of them, and building each anew cost more than running it.
+ */
+const prepared = {
+  latestRuns: (onePipeline: boolean) =>
+    preparedQuery(`scores-api latest runs ${onePipeline}`, () => latestRunsQuery(onePipeline ? placeholder("pipelineId") : undefined).prepare()),
+  edge: (end: "first" | "last") => preparedQuery(`scores-api edge ${end}`, () => edgeQuery(placeholder("runId"), placeholder("band"), end).prepare()),
+  page: ({ band, updatedSince }: Filters) =>
+    preparedQuery(`scores-api page ${band !== undefined} ${updatedSince !== undefined}`, () =>
+      pageQuery(
+        [placeholder("runId"), placeholder("afterId"), placeholder("lastId")],
+        { band: band === undefined ? undefined : placeholder("band"), updatedSince: updatedSince === undefined ? undefined : placeholder("updatedSince") },
+        placeholder("limit"),
+      ).prepare()),
+};
+
 /**
  * Each pipeline's latest scoring run, found through runs (few per pipeline) with an index probe of scores
  * per run. With max() as the only aggregate, SQLite takes the bare column finishedAt from that same run.
  */
-export function latestRunsQuery(pipelineId?: number) {
+export function latestRunsQuery(pipelineId?: Value<number>) {
   const hasScores = exists(getDb().select({ one: sql`1` }).from(scores).where(eq(scores.runId, runs.id)));
   return getDb()
     .select({ pipelineId: pipelines.id, runId: max(runs.id), finishedAt: runs.finishedAt })
@@ -88,7 +109,7 @@ export function latestRunsQuery(pipelineId?: number) {
 }
 
 /** The first (or last) id of a run's scores in one band: one probe of scores_run_band_id. */
-export function edgeQuery(runId: number, band: Band, end: "first" | "last") {
+export function edgeQuery(runId: Value<number>, band: Value<Band>, end: "first" | "last") {
   return getDb()
     .select({ id: scores.id })
     .from(scores)
@@ -102,28 +123,28 @@ export function runBounds(runId: number, band?: Band): { first: number; last: nu
   let first = Infinity;
   let last = -Infinity;
   for (const each of band ? [band] : BANDS) {
-    first = Math.min(first, edgeQuery(runId, each, "first").get()?.id ?? Infinity);
-    last = Math.max(last, edgeQuery(runId, each, "last").get()?.id ?? -Infinity);
+    first = Math.min(first, prepared.edge("first").get({ runId, band: each })?.id ?? Infinity);
+    last = Math.max(last, prepared.edge("last").get({ runId, band: each })?.id ?? -Infinity);
   }
   return first === Infinity ? null : { first, last };
 }
 
-interface Filters {
-  band?: ListParams["band"];
-  updatedSince?: Date;
+interface Filters<V extends "value" | "placeholder" = "value"> {
+  band?: V extends "value" ? ListParams["band"] : Placeholder;
+  updatedSince?: V extends "value" ? Date : Placeholder;
 }
 
 /** `+column`: the same value, but SQLite will not pick an index for it, so a page stays a primary-key range. */
 const unindexed = (column: AnyColumn) => sql`+${column}`;
 
-function rowFilters({ band, updatedSince }: Filters): SQL | undefined {
+function rowFilters({ band, updatedSince }: Filters<"value" | "placeholder">): SQL | undefined {
   return and(band ? eq(unindexed(scores.band), band) : undefined, updatedSince ? gte(scores.scoredAt, updatedSince) : undefined);
 }
 
 /** The id block of each latest run holding matching scores: the listing's snapshot. */
 function snapshot(pipelineId: number | undefined, filters: Filters): Segment[] {
   const segments: Segment[] = [];
-  for (const run of latestRunsQuery(pipelineId).all()) {
+  for (const run of prepared.latestRuns(pipelineId !== undefined).all({ pipelineId })) {
     // Scores are written before their run finishes, so a run finished before updatedSince has none newer.
     if (filters.updatedSince && run.finishedAt && run.finishedAt < filters.updatedSince) continue;
     const runId = run.runId!; // never null: the inner join keeps only pipelines with a scored run
@@ -134,7 +155,7 @@ function snapshot(pipelineId: number | undefined, filters: Filters): Segment[] {
 }
 
 /** One page of a run's block: a primary-key range scan, filtered. */
-export function pageQuery([runId, afterId, lastId]: Segment, filters: Filters, limit: number) {
+export function pageQuery([runId, afterId, lastId]: [Value<number>, Value<number>, Value<number>], filters: Filters<"value" | "placeholder">, limit: Value<number>) {
   return selectItems()
     .where(and(eq(unindexed(scores.runId), runId), gt(scores.id, afterId), lte(scores.id, lastId), rowFilters(filters)))
     .orderBy(scores.id)
@@ -149,9 +170,10 @@ export function listLatestScores(params: ListParams): { data: ScoreItem[]; nextC
   const segments = params.cursor === undefined ? snapshot(pipelineId, filters) : decodeCursor(params.cursor, key);
   const rows: ScoreItem[] = [];
   while (segments.length > 0 && rows.length < params.limit) {
-    const [runId, , lastId] = segments[0];
+    const [runId, afterId, lastId] = segments[0];
     const wanted = params.limit - rows.length;
-    const page = pageQuery(segments[0], filters, wanted).all();
+    // A placeholder is bound as given, without the column's mapping: the time goes in as the stored epoch ms.
+    const page = prepared.page(filters).all({ runId, afterId, lastId, limit: wanted, band: filters.band, updatedSince: filters.updatedSince?.getTime() });
     rows.push(...page.map(toItem));
     const reached = page.at(-1)?.id;
     if (page.length < wanted || reached === lastId) segments.shift();
