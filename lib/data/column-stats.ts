@@ -4,6 +4,7 @@
  * counting (its distinct count becomes a lower bound and its top values those of the counted part), except
  * a column that can still be an identifier, whose values must all be remembered to prove uniqueness.
  */
+import { StringIndex } from "./string-index";
 import { booleanPairOf, looksLikeFormattedNumber, parseIsoDate, parseNumber } from "./values";
 
 export const DISTINCT_CAP = 10_000;
@@ -33,8 +34,8 @@ export class ColumnStats {
   booleanPair = -1;
   firstNonDate: FirstSeen | null = null;
 
-  /** Each distinct value's slot in `tallies`: one map lookup per cell, then an array increment. */
-  private readonly slots = new Map<string, number>();
+  /** Each distinct value's number, its slot in `tallies`: one lookup per cell, then an array increment. */
+  private readonly distinctValues = new StringIndex();
   private readonly tallies: number[] = [];
   distinctCapped = false;
   /** First row whose value repeats an earlier one; null while every value is unique. */
@@ -92,29 +93,29 @@ export class ColumnStats {
 
   private addDistinct(value: string, row: number): void {
     if (this.distinctCapped) return;
-    if (this.slots.size >= DISTINCT_CAP && !this.uncapped && !this.couldBeId) {
+    if (this.distinctValues.size >= DISTINCT_CAP && !this.uncapped && !this.couldBeId) {
       this.distinctCapped = true;
       return;
     }
-    const slot = this.slots.get(value);
-    if (slot !== undefined) {
+    const slot = this.distinctValues.add(value);
+    if (!this.distinctValues.lastWasNew) {
       this.tallies[slot]++;
       this.firstDuplicate ??= { row, value };
       return;
     }
-    this.slots.set(value, this.tallies.length);
     this.tallies.push(1);
     this.firstRows?.set(value, row);
   }
 
   /** Distinct values counted (a lower bound when `distinctCapped`). */
   get distinct(): number {
-    return this.slots.size;
+    return this.distinctValues.size;
   }
 
   /** Every counted value with its number of cells. */
   *counts(): IterableIterator<[value: string, count: number]> {
-    for (const [value, slot] of this.slots) yield [value, this.tallies[slot]];
+    const { values } = this.distinctValues;
+    for (let slot = 0; slot < values.length; slot++) yield [values[slot], this.tallies[slot]];
   }
 
   /** Unique so far and not a column of fractional numbers: still a possible identifier. */
