@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb } from "@/db/client";
 import { migrateDatabase } from "@/db/migrate";
@@ -10,6 +11,21 @@ import { getChampionVersion, getRun, insertPipeline, listRunSteps, startRun } fr
 
 const tmp = tempDir();
 let pipelineId: number;
+
+/** The nice values of the live processes running this run's entry point (the tsx launcher and its node). */
+function runProcessNiceness(runId: number): number[] {
+  return readdirSync("/proc").filter((entry) => /^\d+$/.test(entry)).flatMap((pid) => {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      if (!args.some((arg) => arg.endsWith("run-process.ts")) || !args.includes(String(runId))) return [];
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      // Fields after the parenthesised command name start at field 3; nice is field 19.
+      return [Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16])];
+    } catch {
+      return []; // the process ended while being read
+    }
+  });
+}
 
 beforeAll(async () => {
   process.env.DATABASE_PATH = `${tmp.dir}/launch.db`;
@@ -38,8 +54,16 @@ describe("a run launched in its own process", () => {
   it("trains, deploys and scores there, and the server's database sees the outcome", async () => {
     const runId = startRun(pipelineId, "manual");
     const child = launchRun(runId);
-    const [code] = await once(child, "exit");
+    const exited = once(child, "exit");
+    // While it works, the run's process has lowered its own priority below the server's.
+    const niceness = new Set<number>();
+    while (child.exitCode === null && child.signalCode === null) {
+      for (const nice of runProcessNiceness(runId)) niceness.add(nice);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const [code] = await exited;
     expect(code).toBe(0);
+    expect(niceness).toContain(10);
     expect(getRun(runId)).toMatchObject({ status: "succeeded", error: null });
     expect(listRunSteps(runId).find((step) => step.name === "score")?.counts).toMatchObject({ scored: 7043 });
     expect(getChampionVersion(pipelineId)?.version).toBe(1);
