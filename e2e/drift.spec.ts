@@ -89,5 +89,10 @@ test.describe("as an admin", () => {
     await expect(page.getByTestId("distribution-chart")).toBeVisible();
     await expect(page.getByRole("table", { name: "PSI heatmap" }).getByRole("link", { name: /^MonthlyCharges, batch .*\(critical\)/ })).toHaveCount(1);
     await expect(page.getByRole("table", { name: "Latest batch drift by feature" }).getByRole("row", { name: /^MonthlyCharges\b/ })).toContainText("critical");
+
+    // A link naming a feature the pipeline never measured opens the one that moved most instead.
+    await page.goto(`/drift?pipeline=${pipeline.id}&feature=NoSuchFeature`);
+    await expect(page.getByRole("heading", { name: "PSI of MonthlyCharges over time" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Feature" })).toHaveValue("MonthlyCharges");
   });
 });

@@ -4,7 +4,7 @@ import { useSyncExternalStore } from "react";
 import type { Severity } from "@/lib/drift/types";
 import { driftHref, formatPsi, SEVERITY_CELL } from "./severity";
 
-/** One feature's row: PSI (rounded as psiSeries does) and severity per batch, null where not measured. */
+/** One feature's row: PSI and severity per batch, null where not measured. */
 export interface HeatmapRow { feature: string; label: string; psi: (number | null)[]; severity: (Severity | null)[] }
 
 interface Props {

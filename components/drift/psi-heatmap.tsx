@@ -32,6 +32,9 @@ export function PsiHeatmap({ batches, features, cells, hidden, pipelineId, perio
           The latest {batches.length} of {batches.length + hidden} batches; the charts cover them all, and the batch list opens any of them.
         </p>
       )}
+      <p className="mt-2 text-xs text-slate-500">
+        PSI per batch against the champion&apos;s training data: green below 0.1, amber from 0.1, red from 0.25; grey where the feature was not measured.
+      </p>
     </div>
   );
 }

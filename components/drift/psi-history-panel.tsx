@@ -7,7 +7,7 @@ import { formatPsi, PSI_LINES } from "./severity";
 interface Props {
   /** One label per batch; the same array as the page's other series, so the page carries it once. */
   labels: string[];
-  /** PSI per batch, rounded to the 4 decimals the tooltip shows; null where the batch was not measured. */
+  /** PSI per batch; null where the batch was not measured. */
   psi: (number | null)[];
   severity: (Severity | null)[];
   label: string;

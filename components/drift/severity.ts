@@ -31,10 +31,7 @@ export function driftHref(view: { pipeline: number; period?: string; feature?: s
   return `/drift?${query}`;
 }
 
-/** A series of cells as PsiHistoryPanel's parallel arrays, PSI rounded to the 4 decimals its tooltip shows. */
+/** A series of cells as the parallel arrays PsiHistoryPanel and the heatmap take (smaller than a list of objects). */
 export function psiSeries(cells: ({ psi: number | null; severity: Severity | null } | null)[]) {
-  return {
-    psi: cells.map((c) => (c?.psi === null || c?.psi === undefined ? null : Math.round(c.psi * 1e4) / 1e4)),
-    severity: cells.map((c) => c?.severity ?? null),
-  };
+  return { psi: cells.map((c) => c?.psi ?? null), severity: cells.map((c) => c?.severity ?? null) };
 }

@@ -53,8 +53,16 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
   const selected = batch.id === latestBatch.id ? latest : getBatchDrift(pipeline.id, batch.id)!;
   // Without a choice, open the feature that moved most in the latest batch: the one worth looking at first.
   const worst = [...latest.features].sort((a, b) => (b.psi ?? -1) - (a.psi ?? -1))[0]?.name;
-  const feature = view.feature && heatmap.cells.has(view.feature) ? view.feature : (worst ?? PREDICTION_FEATURE);
-  const series = getDriftCells(pipeline.id, monitored, [feature, PREDICTION_FEATURE]).cells;
+  const fallback = worst ?? PREDICTION_FEATURE;
+  let feature = view.feature ?? fallback;
+  let series = getDriftCells(pipeline.id, monitored, [feature, PREDICTION_FEATURE]).cells;
+  // A feature asked for but never measured in the period (a model's old feature, a mistyped link): the default instead.
+  if (feature !== fallback && series.get(feature)!.every((cell) => cell === null)) {
+    feature = fallback;
+    series = getDriftCells(pipeline.id, monitored, [feature, PREDICTION_FEATURE]).cells;
+  }
+  // Older batches may have measured a feature the heatmap's latest ones no longer have; it stays choosable.
+  const features = heatmap.features.includes(feature) || feature === PREDICTION_FEATURE ? heatmap.features : [...heatmap.features, feature];
   const labels = monitored.map(batchLabel);
   const featureDrift = feature === PREDICTION_FEATURE ? selected.prediction : selected.features.find((f) => f.name === feature);
   const featureLabel = feature === PREDICTION_FEATURE ? "the score" : feature;
@@ -62,7 +70,7 @@ export default async function DriftPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Drift" description={`${pipeline.name} · ${monitored.length} monitored batches. ${DESCRIPTION}`} />
       <DriftFilters view={view} pipelines={pipelines} current={{ pipeline: pipeline.id, feature, batch: batch.id }}
-        features={[...heatmap.features, PREDICTION_FEATURE]} batches={monitored.map((b, i) => ({ id: b.id, label: labels[i] }))} />
+        features={[...features, PREDICTION_FEATURE]} batches={monitored.map((b, i) => ({ id: b.id, label: labels[i] }))} />
       <div className="mb-6 grid grid-cols-1 gap-4 xl:grid-cols-3">
         <Card title="PSI by feature and batch" className="xl:col-span-2">
           <PsiHeatmap batches={recent} {...heatmap} hidden={monitored.length - recent.length} pipelineId={pipeline.id} period={view.period} selected={{ feature, batch: batch.id }} />
