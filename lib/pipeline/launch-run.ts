@@ -12,13 +12,18 @@ import { finishRun, getRun } from "./store";
 
 export type RunKind = "pipeline" | "monitoring";
 
+/** Unix niceness of a run's process: higher is lower priority; the server runs at 0. */
+export const RUN_NICENESS = 10;
+
 /** Returns the child process; callers need not wait for it (the run records its own outcome). */
 export function launchRun(runId: number, kind: RunKind = "pipeline"): ChildProcess {
   // turbopackIgnore: runtime paths of the project's own files, not modules for the server bundle.
   const root = process.cwd();
   const tsx = join(/*turbopackIgnore: true*/ root, "node_modules", ".bin", "tsx");
   const entry = join(/*turbopackIgnore: true*/ root, "lib", "pipeline", "run-process.ts");
-  const child = spawn(tsx, [entry, kind, String(runId)], {
+  // Started under `nice`, so every thread of the run (V8's compiler and garbage collector too) runs below
+  // the web server's priority: on a busy machine people's requests go first, and a run only takes longer.
+  const child = spawn("nice", ["-n", String(RUN_NICENESS), tsx, entry, kind, String(runId)], {
     cwd: root,
     env: { ...process.env, DATABASE_PATH: databasePath(), TSX_TSCONFIG_PATH: join(/*turbopackIgnore: true*/ root, "tsconfig.json") },
     stdio: ["ignore", "inherit", "inherit"],
