@@ -105,6 +105,21 @@ test.describe("signing in and out", () => {
     await expect(page.getByRole("heading", { name: /Batch #1 · Telco churn/ })).toBeVisible();
   });
 
+  test("signing in works at whatever address reaches the server; another site's page is refused", async ({ page, playwright, baseURL }) => {
+    // APP_URL names 127.0.0.1 and Next.js calls itself localhost: a third address, as a LAN name would be.
+    const elsewhere = baseURL!.replace("127.0.0.1", "127.0.0.2");
+    await page.goto(`${elsewhere}/sign-in`);
+    await signInWithForm(page, DEMO_USERS.analyst.email, DEMO_USERS.analyst.password);
+    await expect(page.getByTestId("user-menu")).toContainText(DEMO_USERS.analyst.email);
+
+    // A page on another site posting to sign-in, with the browser's cookies for this one, is refused.
+    const forged = await playwright.request.newContext({ baseURL: elsewhere, storageState: { cookies: await page.context().cookies(), origins: [] } });
+    const { email, password } = DEMO_USERS.analyst;
+    const response = await forged.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: "http://evil.example" } });
+    expect(response.status()).toBe(403);
+    await forged.dispose();
+  });
+
   test("a wrong password is refused with a clear message", async ({ page }) => {
     await page.goto("/sign-in");
     await signInWithForm(page, DEMO_USERS.pm.email, "not-the-password");

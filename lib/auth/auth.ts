@@ -16,6 +16,17 @@ import { authSecret } from "./secret";
 
 const DAY_SECONDS = 24 * 3600;
 
+/**
+ * The origins of this server's own pages as the browser that sent the request reached it, by its Host (or,
+ * behind a proxy, X-Forwarded-Host) header, as Next.js checks server actions; over http or https, since TLS
+ * may end at a proxy. Not the request's URL: under `next start` that names the address the server was
+ * started with (localhost), so a sign-in from http://127.0.0.1:3000 was refused as "Invalid origin".
+ */
+function sameOrigins(request: Request): string[] {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  return [`http://${host}`, `https://${host}`];
+}
+
 function createAuth() {
   const config = env();
   const sessionSeconds = Math.round(config.SESSION_DAYS * DAY_SECONDS);
@@ -24,7 +35,7 @@ function createAuth() {
     baseURL: config.APP_URL,
     // Same-origin requests are trusted whatever address reaches the server (localhost, 127.0.0.1, the LAN
     // name), as well as APP_URL for a public address behind a proxy; a cross-site origin is still refused.
-    trustedOrigins: (request) => (request ? [new URL(request.url).origin] : []),
+    trustedOrigins: (request) => (request ? sameOrigins(request) : []),
     secret: authSecret(),
     database: drizzleAdapter(getDb(), {
       provider: "sqlite",
