@@ -51,6 +51,8 @@ test.describe("as an analyst", () => {
     // A heatmap cell opens that feature's overlay in that batch, with the numbers in its table view.
     await heatmap.getByRole("link", { name: /^Contract, batch/ }).first().click();
     await expect(page.getByRole("heading", { name: /Distribution of Contract: reference vs batch/ })).toBeVisible();
+    // The view's selects follow the cell, so Apply keeps it rather than going back.
+    await expect(page.getByRole("combobox", { name: "Feature" })).toHaveValue("Contract");
     await page.getByTestId("distribution-chart").locator("..").getByText("Table view").click();
     await expect(page.getByRole("table", { name: "Distribution of Contract" })).toContainText("Month-to-month");
   });

@@ -14,7 +14,8 @@ interface Props {
 /** A plain GET form, so every view of the drift page is a link an analyst can share. */
 export function DriftFilters({ view, pipelines, current, features, batches }: Props) {
   return (
-    <form method="get" className="mb-6 grid grid-cols-2 items-end gap-3 md:grid-cols-5" aria-label="Choose drift view">
+    // Keyed by the view, so a heatmap cell's link (a navigation in the page) resets the selects' defaults too.
+    <form key={`${current.pipeline} ${view.period} ${current.feature} ${current.batch}`} method="get" className="mb-6 grid grid-cols-2 items-end gap-3 md:grid-cols-5" aria-label="Choose drift view">
       <label className="text-sm">
         Pipeline
         <select name="pipeline" defaultValue={current.pipeline} className={input}>

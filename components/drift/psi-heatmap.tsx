@@ -15,7 +15,7 @@ interface Props extends DriftCells {
 /** Features × the latest batches, coloured by severity; every cell opens that feature's distribution in that batch. */
 export function PsiHeatmap({ batches, features, cells, hidden, pipelineId, period, selected }: Props) {
   return (
-    <div className="overflow-x-auto">
+    <div>
       <PsiHeatmapTable
         rows={[...features, PREDICTION_FEATURE].map((feature) => ({
           feature,
