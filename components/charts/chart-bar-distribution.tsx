@@ -19,14 +19,18 @@ const tooltip = pointTooltip<DistributionBin>((b) => [
   ["Change", `${b.current >= b.reference ? "+" : ""}${((b.current - b.reference) * 100).toFixed(2)} pts`],
 ]);
 
+/** A tick short enough to fit below its bar; the tooltip and the table view give the whole label. */
+const MAX_TICK = 20;
+const shortLabel = (label: string) => (label.length > MAX_TICK ? `${label.slice(0, MAX_TICK - 1)}…` : label);
+
 /** Reference vs current share per profile bin, side by side. */
 export function DistributionChart({ bins, testId }: { bins: DistributionBin[]; testId: string }) {
   return (
     <div className="h-64 w-full" data-testid={testId}>
       <ResponsiveContainer>
-        <BarChart data={bins} margin={{ left: 8, right: 16, top: 8, bottom: 40 }}>
+        <BarChart data={bins} margin={{ left: 24, right: 16, top: 8, bottom: 40 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="label" angle={-30} textAnchor="end" interval={0} fontSize={10} />
+          <XAxis dataKey="label" angle={-30} textAnchor="end" interval={0} fontSize={10} tickFormatter={shortLabel} />
           <YAxis tickFormatter={(v: number) => formatPercent(v, 0)} fontSize={11} />
           <Tooltip content={tooltip} />
           <Legend verticalAlign="top" height={24} />

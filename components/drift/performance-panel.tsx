@@ -4,7 +4,8 @@ import { PERFORMANCE_METRICS, type PerformanceHistory, type PerformanceMetric, t
 
 const LABEL: Record<PerformanceMetric, string> = { rocAuc: "ROC AUC", precision: "Precision", recall: "Recall", brier: "Brier (lower is better)" };
 
-const runLabel = (p: PerformancePoint) => `#${p.runId}${p.scoredAt ? ` ${p.scoredAt.toISOString().slice(0, 10)}` : ""}`;
+// "run #N", so a scoring run is not read as the drift charts' batch #N.
+const runLabel = (p: PerformancePoint) => `run #${p.runId}${p.scoredAt ? ` ${p.scoredAt.toISOString().slice(0, 10)}` : ""}`;
 const format = (v: number | null | undefined) => (v === null || v === undefined ? "—" : v.toFixed(3));
 
 /** ROC AUC, precision, recall and Brier per scoring run, estimated until labels arrive, then realised. */
