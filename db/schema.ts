@@ -362,7 +362,7 @@ export const driftResults = sqliteTable(
     computedAt: integer("computed_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [
-    // Covers the drift history (every batch's PSI and severity per feature), so it never reads the metrics JSON.
+    // Covers the drift heatmap (every feature's PSI and severity in a few batches), so it never reads the metrics JSON.
     index("drift_results_history").on(t.pipelineId, t.batchId, t.runId, t.feature, t.psi, t.severity),
     // Alert rules read one feature's rows after the last one they judged (the rowid orders them).
     index("drift_results_pipeline_feature").on(t.pipelineId, t.feature),

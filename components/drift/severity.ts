@@ -1,6 +1,7 @@
 /** Severity colours and labels shared by the heatmap, the tables and the overview card. */
 import type { Severity } from "@/lib/drift/types";
 import { DEFAULT_THRESHOLDS } from "@/lib/drift/types";
+import type { DriftCell } from "@/lib/queries/drift";
 
 export const SEVERITY_TONE = { ok: "good", warning: "warning", critical: "critical" } as const;
 
@@ -32,6 +33,6 @@ export function driftHref(view: { pipeline: number; period?: string; feature?: s
 }
 
 /** A series of cells as the parallel arrays PsiHistoryPanel and the heatmap take (smaller than a list of objects). */
-export function psiSeries(cells: ({ psi: number | null; severity: Severity | null } | null)[]) {
+export function psiSeries(cells: (DriftCell | null)[]) {
   return { psi: cells.map((c) => c?.psi ?? null), severity: cells.map((c) => c?.severity ?? null) };
 }

@@ -73,6 +73,8 @@ describe("drift queries", () => {
     expect(cells.get(PREDICTION_FEATURE)).toHaveLength(2);
     // The heatmap's window: only the latest batch, the same cells.
     const latest = getDriftCells(pipelineId, monitored.slice(1));
+    expect([...latest.cells.keys()]).toEqual(["tenure", "MonthlyCharges", "Contract", PREDICTION_FEATURE]);
+    expect(latest.cells.get("MonthlyCharges")!.map((c) => c?.severity)).toEqual(["critical"]);
     for (const [feature, row] of latest.cells) expect(row).toEqual([cells.get(feature)![1]]);
   });
 
@@ -81,6 +83,8 @@ describe("drift queries", () => {
     const { features, cells } = getDriftCells(pipelineId, monitored, ["MonthlyCharges", PREDICTION_FEATURE, "not a feature"]);
     expect(features).toEqual(["MonthlyCharges"]);
     expect([...cells.keys()].sort()).toEqual([PREDICTION_FEATURE, "MonthlyCharges", "not a feature"].sort());
+    expect(cells.get("MonthlyCharges")!.map((c) => c?.severity)).toEqual(["ok", "critical"]);
+    expect(cells.get("MonthlyCharges")!.every((c) => c!.psi! < 99)).toBe(true);
     expect(cells.get("MonthlyCharges")).toEqual(getDriftCells(pipelineId, monitored).cells.get("MonthlyCharges"));
     expect(cells.get("not a feature")).toEqual([null, null]);
   });
